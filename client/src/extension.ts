@@ -1,0 +1,44 @@
+// Activates Dockerfile Advisor: the language client, and the commands that run Docker tools.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { createLanguageClient } from './languageClient';
+import { configureLocalization, t } from './localize';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const log = vscode.window.createOutputChannel('Dockerfile Advisor', { log: true });
+  context.subscriptions.push(log);
+  configureLocalization(context.extensionUri);
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('dockerfileAdvisor.language')) {
+        configureLocalization(context.extensionUri);
+      }
+    }),
+  );
+
+  client = createLanguageClient(context, log);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('dockerfileAdvisor.restartServer', async () => {
+      if (client) {
+        await client.restart();
+        log.info(t('The language server was restarted.'));
+      }
+    }),
+    // Lets the end-to-end tests find and stop the server process to check it comes back.
+    vscode.commands.registerCommand('dockerfileAdvisor.internal.serverPid', () => serverPid(client)),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+function serverPid(languageClient: LanguageClient | undefined): number | undefined {
+  // The node transport keeps the child process; its pid is the only handle the tests need.
+  const internal = languageClient as unknown as { _serverProcess?: { pid?: number } } | undefined;
+  return internal?._serverProcess?.pid;
+}

@@ -1,0 +1,4 @@
+// The guide rules, in the order their docs list them.
+import type { Rule } from '../rule';
+
+export const guideRules: readonly Rule[] = [];

@@ -1,0 +1,227 @@
+// Runs the baseline validator and every rule over a model, then applies severities and suppressions.
+import * as l10n from '@vscode/l10n';
+import { validate as validateSyntax, ValidationCode, type ValidatorSettings } from 'dockerfile-utils';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import type { DockerfileModel } from '../model/types';
+import { allRules } from '../rules/registry';
+import type { BuildContext, FindingReport, Rule, RuleFix, Severity, SeveritySetting } from '../rules/rule';
+import { contain } from '../util/contain';
+import { ruleDocsUri } from './ruleDocs';
+
+export const diagnosticSource = 'dockerfile-advisor';
+export const syntaxSource = 'dockerfile-utils';
+
+export interface ValidationOptions {
+  /** Rule id or alias → severity or `off`. */
+  readonly ruleSeverities?: Readonly<Record<string, SeveritySetting>>;
+  readonly buildContext?: BuildContext;
+  /** URI of the document, for related information. */
+  readonly uri?: string;
+  /** Rules to run instead of the registry's (tests). */
+  readonly rules?: readonly Rule[];
+}
+
+/** A finding as the features see it: an LSP diagnostic plus what the rule knows. */
+export interface Finding {
+  readonly diagnostic: Diagnostic;
+  readonly rule?: Rule;
+  readonly severity: Severity;
+  readonly fixes: () => readonly RuleFix[];
+}
+
+/**
+ * dockerfile-utils checks that our BuildKit-named rules replace (with BuildKit's meaning),
+ * switched off in the baseline so that nothing is reported twice.
+ */
+const baselineSettings: ValidatorSettings = {
+  instructionCasing: 'ignore' as never,
+  emptyContinuationLine: 'ignore' as never,
+  deprecatedMaintainer: 'ignore' as never,
+  instructionCmdMultiple: 'ignore' as never,
+  instructionEntrypointMultiple: 'ignore' as never,
+  instructionHealthcheckMultiple: 'ignore' as never,
+  instructionWorkdirRelative: 'ignore' as never,
+  instructionJSONInSingleQuotes: 'warning' as never,
+  directiveCasing: 'warning' as never,
+};
+const baselineCodesReplaced = new Set<number>([ValidationCode.DUPLICATE_BUILD_STAGE_NAME]);
+
+export function validateModel(model: DockerfileModel, options: ValidationOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  if (model.parseFailure) {
+    findings.push(internalFinding(model, model.parseFailure));
+  }
+  for (const diagnostic of contain('dockerfile-utils validate', () => validateSyntax(model.text, baselineSettings), [])) {
+    if (typeof diagnostic.code === 'number' && baselineCodesReplaced.has(diagnostic.code)) {
+      continue;
+    }
+    const code = typeof diagnostic.code === 'number' ? (ValidationCode[diagnostic.code] ?? String(diagnostic.code)) : diagnostic.code;
+    findings.push({
+      diagnostic: { ...diagnostic, source: syntaxSource, code },
+      severity: severityName(diagnostic.severity),
+      fixes: () => [],
+    });
+  }
+  const suppressions = collectSuppressions(model);
+  const check = model.check;
+  for (const rule of options.rules ?? allRules) {
+    if (rule.experimental && !(check?.experimentalAll || check?.experimental.some((name) => sameId(name, rule)))) {
+      continue;
+    }
+    if (check && rule.origin === 'buildkit' && (check.skipAll || check.skip.some((name) => sameId(name, rule)))) {
+      continue;
+    }
+    if (check && rule.origin !== 'buildkit' && check.skip.some((name) => sameId(name, rule))) {
+      continue;
+    }
+    const configured = configuredSeverity(rule, options.ruleSeverities);
+    if (configured === 'off') {
+      continue;
+    }
+    let severity: Severity = configured ?? rule.defaultSeverity;
+    if (check?.error && rule.origin === 'buildkit' && configured === undefined) {
+      // `# check=error=true` makes BuildKit fail the build on these findings.
+      severity = 'error';
+    }
+    const reports: FindingReport[] = [];
+    contain(`rule ${rule.id}`, () => rule.check({ model, buildContext: options.buildContext ?? {}, report: (r) => reports.push(r) }), undefined);
+    for (const report of reports) {
+      if (isSuppressed(suppressions, report.range, rule)) {
+        continue;
+      }
+      findings.push(toFinding(rule, report, severity, options.uri));
+    }
+  }
+  return findings;
+}
+
+function toFinding(rule: Rule, report: FindingReport, severity: Severity, uri: string | undefined): Finding {
+  const tags: DiagnosticTag[] = [];
+  if (report.unnecessary) {
+    tags.push(DiagnosticTag.Unnecessary);
+  }
+  if (report.deprecated) {
+    tags.push(DiagnosticTag.Deprecated);
+  }
+  const diagnostic: Diagnostic = {
+    range: report.range,
+    message: report.message,
+    severity: lspSeverity(severity),
+    source: diagnosticSource,
+    code: rule.id,
+    codeDescription: { href: ruleDocsUri(rule.id) },
+    ...(tags.length > 0 ? { tags } : {}),
+    ...(report.related && uri
+      ? { relatedInformation: report.related.map((r) => ({ location: { uri, range: r.range }, message: r.message })) }
+      : {}),
+  };
+  return { diagnostic, rule, severity, fixes: () => contain(`fixes of ${rule.id}`, () => report.fixes?.() ?? [], []) };
+}
+
+function internalFinding(model: DockerfileModel, message: string): Finding {
+  return {
+    diagnostic: {
+      range: model.index.rangeOf(0, 0),
+      message: l10n.t('Dockerfile Advisor could not analyse part of this file: {0}', message),
+      severity: DiagnosticSeverity.Information,
+      source: diagnosticSource,
+    },
+    severity: 'info',
+    fixes: () => [],
+  };
+}
+
+function sameId(name: string, rule: Rule): boolean {
+  const lower = name.trim().toLowerCase();
+  return rule.id.toLowerCase() === lower || rule.aliases.some((a) => a.toLowerCase() === lower);
+}
+
+function configuredSeverity(rule: Rule, settings: ValidationOptions['ruleSeverities']): SeveritySetting | undefined {
+  if (!settings) {
+    return undefined;
+  }
+  for (const [key, value] of Object.entries(settings)) {
+    if (sameId(key, rule) && isSeveritySetting(value)) {
+      return value;
+    }
+  }
+  return undefined;
+}
+
+export function isSeveritySetting(value: unknown): value is SeveritySetting {
+  return value === 'off' || value === 'hint' || value === 'info' || value === 'warning' || value === 'error';
+}
+
+export function lspSeverity(severity: Severity): DiagnosticSeverity {
+  switch (severity) {
+    case 'error':
+      return DiagnosticSeverity.Error;
+    case 'warning':
+      return DiagnosticSeverity.Warning;
+    case 'info':
+      return DiagnosticSeverity.Information;
+    default:
+      return DiagnosticSeverity.Hint;
+  }
+}
+
+export function severityName(severity: DiagnosticSeverity | undefined): Severity {
+  switch (severity) {
+    case DiagnosticSeverity.Error:
+      return 'error';
+    case DiagnosticSeverity.Warning:
+      return 'warning';
+    case DiagnosticSeverity.Information:
+      return 'info';
+    case DiagnosticSeverity.Hint:
+      return 'hint';
+    default:
+      return 'error';
+  }
+}
+
+/** Lines an ignore comment covers, with the rule names it lists. */
+interface Suppression {
+  readonly line: number;
+  readonly names: readonly string[];
+}
+
+const ignorePattern = /^#\s*(?:hadolint|dockerfile-advisor)\s+ignore\s*=\s*([A-Za-z0-9_\-, ]+)/i;
+
+/**
+ * `# hadolint ignore=DL3008` or `# dockerfile-advisor ignore=Rule` in the comments right
+ * above an instruction covers every line of that instruction.
+ */
+function collectSuppressions(model: DockerfileModel): Suppression[] {
+  const suppressions: Suppression[] = [];
+  const commentNames = new Map<number, string[]>();
+  for (const comment of model.comments) {
+    const match = ignorePattern.exec(model.text.slice(comment.start, comment.end).trim());
+    if (match) {
+      commentNames.set(comment.range.start.line, match[1].split(',').map((s) => s.trim()).filter(Boolean));
+    }
+  }
+  if (commentNames.size === 0) {
+    return suppressions;
+  }
+  for (const instruction of model.instructions) {
+    const names: string[] = [];
+    for (let line = instruction.range.start.line - 1; line >= 0; line--) {
+      const text = model.index.lineText(line).trim();
+      if (!text.startsWith('#')) {
+        break;
+      }
+      names.push(...(commentNames.get(line) ?? []));
+    }
+    if (names.length > 0) {
+      for (let line = instruction.range.start.line; line <= instruction.range.end.line; line++) {
+        suppressions.push({ line, names });
+      }
+    }
+  }
+  return suppressions;
+}
+
+function isSuppressed(suppressions: readonly Suppression[], range: Range, rule: Rule): boolean {
+  return suppressions.some((s) => s.line === range.start.line && s.names.some((name) => sameId(name, rule)));
+}
