@@ -22,6 +22,7 @@ import type {
 } from 'vscode-languageserver-types';
 import { parseDockerfile } from '../model/parseDockerfile';
 import type { DockerfileModel } from '../model/types';
+import { currentLanguage } from '../l10n/locale';
 import { contain } from '../util/contain';
 import { findingActions } from './codeActions';
 import { documentSymbols } from './documentSymbols';
@@ -78,7 +79,7 @@ export function createAdvisorService(): AdvisorService {
       version,
       model,
       findings(options = {}) {
-        const key = JSON.stringify([options.ruleSeverities ?? null, options.buildContext ?? null, options.rules?.map((r) => r.id) ?? null]);
+        const key = JSON.stringify([currentLanguage(), options.ruleSeverities ?? null, options.buildContext ?? null, options.rules?.map((r) => r.id) ?? null]);
         if (key !== cachedKey) {
           cachedFindings = validateModel(model, { ...options, uri });
           cachedKey = key;
