@@ -19,6 +19,7 @@ const mocha = ['node_modules/.bin/mocha', '--require', 'tsx/cjs', '--reporter', 
 /** Each phase: a name, the command, and whether its output is mocha's (counted per test). */
 const phases = [
   { name: 'typecheck', cmd: ['node_modules/.bin/tsc', '--noEmit', '-p', '.'] },
+  { name: 'lint', cmd: ['node_modules/.bin/eslint', 'server/src', 'client/src', 'test'] },
   { name: 'build', cmd: ['node', 'scripts/build.mjs'] },
   { name: 'unit', cmd: [...mocha, 'test/unit/**/*.test.ts'], mocha: true },
   { name: 'cli', cmd: [...mocha, '--timeout', '20000', 'test/cli/**/*.test.ts'], mocha: true },

@@ -1,8 +1,10 @@
 // Activates Dockerfile Advisor: the language client, and the commands that run Docker tools.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerBuildFeatures } from './build';
 import { createLanguageClient } from './languageClient';
 import { configureLocalization, t } from './localize';
+import { registerScanFeatures } from './scan';
 
 let client: LanguageClient | undefined;
 
@@ -17,6 +19,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
   );
+
+  registerScanFeatures(context, log);
+  registerBuildFeatures(context, log);
 
   client = createLanguageClient(context, log);
   context.subscriptions.push(

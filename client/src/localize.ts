@@ -14,6 +14,9 @@ export function configureLocalization(extensionUri: vscode.Uri): void {
     l10n.config({ fsPath: vscode.Uri.joinPath(extensionUri, 'l10n', 'bundle.l10n.es.json').fsPath });
   } else if (override === 'en') {
     l10n.config({ contents: {} });
+  } else {
+    // `auto`: modules without `vscode` (client/src/scan, client/src/build) translate through @vscode/l10n too.
+    l10n.config({ contents: vscode.l10n.bundle ?? {} });
   }
 }
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import { existsSync } from 'fs';
 import type { CodeAction, CompletionItem, DocumentSymbol, Hover, TextEdit } from 'vscode-languageserver-types';
-import { serverPath, startServer, type TestServer } from './lspClient';
+import { messageText, serverPath, startServer, type TestServer } from './lspClient';
 
 const uri = 'file:///work/project/Dockerfile';
 const example = [
@@ -90,7 +90,7 @@ describe('language server over JSON-RPC', function () {
     const diagnostics = await server.diagnostics(uri, 1);
     const json = diagnostics.find((d) => d.code === 'JSONArgsRecommended');
     assert.ok(json);
-    assert.match(json.message, /se recomienda|argumentos JSON/i);
+    assert.match(messageText(json), /se recomienda|argumentos JSON/i);
   });
 
   it('switches language live when dockerfileAdvisor.language changes', async () => {
@@ -99,11 +99,11 @@ describe('language server over JSON-RPC', function () {
     server = await startServer({ locale: 'en', configuration: () => ({ language }) });
     server.open(uri, example);
     const english = await server.diagnostics(uri, 1);
-    assert.match(english.find((d) => d.code === 'JSONArgsRecommended')!.message, /recommended/);
+    assert.match(messageText(english.find((d) => d.code === 'JSONArgsRecommended')!), /recommended/);
     language = 'es';
     server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     const spanish = await server.diagnostics(uri, 1);
-    assert.match(spanish.find((d) => d.code === 'JSONArgsRecommended')!.message, /se recomienda|argumentos JSON/i);
+    assert.match(messageText(spanish.find((d) => d.code === 'JSONArgsRecommended')!), /se recomienda|argumentos JSON/i);
   });
 
   it('applies rule severities from settings, by id or alias', async () => {

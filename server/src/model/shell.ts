@@ -2,7 +2,6 @@
 import { contain } from '../util/contain';
 
 // mvdan-sh ships no types; its AST is reached through this narrow, checked surface.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const mvdan: { syntax: ShSyntax } = require('mvdan-sh');
 
 interface ShPos {
@@ -38,7 +37,17 @@ export interface ShellWord {
   readonly end: number;
 }
 
-/** A simple command such as `apt-get install -y curl`. */
+/** A variable assignment: `NAME=value` before a command, or one declared by `export`/`declare`/`readonly`/`local`. */
+export interface ShellAssignment {
+  readonly name: string;
+  /** The value with quotes removed; undefined for `export NAME` with no value. */
+  readonly value: string | undefined;
+  /** Document offsets of the whole assignment. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A simple command such as `apt-get install -y curl`, or a declaration such as `export A=1` (named `export`). */
 export interface ShellCommand {
   readonly name: string;
   readonly words: readonly ShellWord[];
@@ -51,6 +60,8 @@ export interface ShellCommand {
   readonly inPipeline: boolean;
   /** Index of the command in source order within its script. */
   readonly index: number;
+  /** `NAME=value` prefixes of a simple command; the variables of a declaration. */
+  readonly assignments: readonly ShellAssignment[];
 }
 
 export interface ShellScript {
@@ -90,8 +101,13 @@ const scriptCache = new Map<string, ParsedScript>();
 const scriptCacheLimit = 20000;
 
 interface ParsedScript {
-  readonly commands: readonly Omit<ShellCommand, 'start' | 'end' | 'words' | 'args'>[];
-  readonly commandSpans: readonly { start: number; end: number; words: { value: string; raw: string; literal: boolean; start: number; end: number }[] }[];
+  readonly commands: readonly Omit<ShellCommand, 'start' | 'end' | 'words' | 'args' | 'assignments'>[];
+  readonly commandSpans: readonly {
+    start: number;
+    end: number;
+    words: { value: string; raw: string; literal: boolean; start: number; end: number }[];
+    assignments: { name: string; value: string | undefined; start: number; end: number }[];
+  }[];
   readonly parseError?: string;
   readonly hasPipeline: boolean;
 }
@@ -122,9 +138,11 @@ export function parseShell(mapped: MappedText): ShellScript {
   const commands: ShellCommand[] = parsed.commands.map((command, i) => {
     const span = parsed!.commandSpans[i];
     const words = span.words.map((w) => ({ ...w, start: toDocumentOffset(w.start), end: mapEnd(w.end) }));
+    const assignments = span.assignments.map((a) => ({ ...a, start: toDocumentOffset(a.start), end: mapEnd(a.end) }));
     return {
       ...command,
       words,
+      assignments,
       args: words.slice(1),
       start: toDocumentOffset(span.start),
       end: mapEnd(span.end),
@@ -175,17 +193,22 @@ function parseScriptText(text: string): ParsedScript {
           if (type === 'CallExpr') {
             const args = (child.Args as ShNode[] | null) ?? [];
             if (args.length > 0) {
-              const words = args.map((word) => {
-                const start = charOffset(word.Pos());
-                const end = charOffset(word.End());
-                const raw = text.slice(start, end);
-                const { value, literal } = wordValue(word, text, charOffset);
-                return { value, raw, literal, start, end };
-              });
+              const words = args.map((word) => shellWord(word, text, charOffset));
+              const assignments = ((child.Assigns as ShNode[] | null) ?? []).map((assign) => shellAssignment(assign, text, charOffset));
               commands.push({ name: words[0].value, inPipeline, index: commands.length });
-              commandSpans.push({ start: charOffset(child.Pos()), end: charOffset(child.End()), words });
+              commandSpans.push({ start: charOffset(child.Pos()), end: charOffset(child.End()), words, assignments });
             }
             // Keep walking: command substitutions inside arguments hold commands too.
+            return true;
+          }
+          if (type === 'DeclClause' && child.Variant) {
+            // `export A=1` is a declaration, not a call, in the parser; rules need it as a command all the same.
+            const variant = shellWord(child.Variant as ShNode, text, charOffset);
+            const assignments = ((child.Args as ShNode[] | null) ?? [])
+              .filter((assign) => assign.Name)
+              .map((assign) => shellAssignment(assign, text, charOffset));
+            commands.push({ name: variant.value, inPipeline, index: commands.length });
+            commandSpans.push({ start: charOffset(child.Pos()), end: charOffset(child.End()), words: [variant], assignments });
             return true;
           }
           return true;
@@ -196,6 +219,18 @@ function parseScriptText(text: string): ParsedScript {
     },
     { commands: [], commandSpans: [], hasPipeline: false, parseError: 'internal shell parser failure' },
   );
+}
+
+function shellWord(word: ShNode, text: string, charOffset: (pos: ShPos) => number): ParsedScript['commandSpans'][number]['words'][number] {
+  const start = charOffset(word.Pos());
+  const end = charOffset(word.End());
+  const { value, literal } = syntax.NodeType(word) === 'Lit' ? { value: String(word.Value), literal: true } : wordValue(word, text, charOffset);
+  return { value, raw: text.slice(start, end), literal, start, end };
+}
+
+function shellAssignment(assign: ShNode, text: string, charOffset: (pos: ShPos) => number): ParsedScript['commandSpans'][number]['assignments'][number] {
+  const value = assign.Value ? wordValue(assign.Value as ShNode, text, charOffset).value : undefined;
+  return { name: String((assign.Name as ShNode).Value), value, start: charOffset(assign.Pos()), end: charOffset(assign.End()) };
 }
 
 function wordValue(word: ShNode, text: string, charOffset: (pos: ShPos) => number): { value: string; literal: boolean } {
@@ -239,7 +274,6 @@ function shellErrorMessage(error: unknown): string {
 
 /** GopherJS reports UTF-8 byte offsets; JavaScript strings count UTF-16 units. */
 function byteToCharMap(text: string): number[] | undefined {
-  // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7f]/.test(text)) {
     return undefined;
   }

@@ -1,0 +1,107 @@
+// Every shell command a file runs (RUN and ONBUILD RUN alike), collected once per model for the shell rules.
+import type { ShellCommand, ShellScript } from './shell';
+import type { DockerfileModel, InstructionNode, Stage } from './types';
+
+/** A RUN as the builder runs it: at top level, or as an ONBUILD trigger that runs in the images built from this one. */
+export interface RunInstruction {
+  /** The RUN node (for ONBUILD, its trigger). */
+  readonly run: InstructionNode;
+  /** The instruction as it stands in the file: the RUN itself, or the ONBUILD that wraps it. */
+  readonly instruction: InstructionNode;
+  readonly onbuild: boolean;
+  readonly stage: Stage | undefined;
+}
+
+/** One simple command with the script and RUN it belongs to. */
+export interface RunCommand {
+  readonly command: ShellCommand;
+  /** The command's name without its directory. */
+  readonly program: string;
+  readonly script: ShellScript;
+  readonly owner: RunInstruction;
+}
+
+interface RunIndex {
+  readonly runs: readonly RunInstruction[];
+  readonly commands: readonly RunCommand[];
+  readonly byProgram: ReadonlyMap<string, readonly RunCommand[]>;
+}
+
+const cache = new WeakMap<DockerfileModel, RunIndex>();
+
+function indexOf(model: DockerfileModel): RunIndex {
+  let index = cache.get(model);
+  if (!index) {
+    const runs: RunInstruction[] = [];
+    const commands: RunCommand[] = [];
+    const byProgram = new Map<string, RunCommand[]>();
+    for (const instruction of model.instructions) {
+      const run = instruction.keyword === 'RUN' ? instruction : instruction.trigger?.keyword === 'RUN' ? instruction.trigger : undefined;
+      if (!run) {
+        continue;
+      }
+      const owner: RunInstruction = { run, instruction, onbuild: run !== instruction, stage: instruction.stage };
+      runs.push(owner);
+      for (const script of run.shellScripts) {
+        for (const command of script.commands) {
+          const site: RunCommand = { command, program: programName(command), script, owner };
+          commands.push(site);
+          const named = byProgram.get(site.program);
+          if (named) {
+            named.push(site);
+          } else {
+            byProgram.set(site.program, [site]);
+          }
+        }
+      }
+    }
+    index = { runs, commands, byProgram };
+    cache.set(model, index);
+  }
+  return index;
+}
+
+/** RUN instructions and ONBUILD RUN triggers, in file order. */
+export function runInstructions(model: DockerfileModel): readonly RunInstruction[] {
+  return indexOf(model).runs;
+}
+
+/** Every simple command of every RUN, in file order. */
+export function runCommands(model: DockerfileModel): readonly RunCommand[] {
+  return indexOf(model).commands;
+}
+
+/** The commands that run `program` (`cd`, `curl`...), however its path is written, in file order. */
+export function commandsRunning(model: DockerfileModel, program: string): readonly RunCommand[] {
+  return indexOf(model).byProgram.get(program) ?? [];
+}
+
+/** The command's name without its directory (`/usr/bin/apt-get` is `apt-get`). */
+export function programName(command: ShellCommand): string {
+  const name = command.name;
+  const slash = name.lastIndexOf('/');
+  return slash >= 0 ? name.slice(slash + 1) : name;
+}
+
+/**
+ * True when a `--mount=type=cache` or `type=tmpfs` of the RUN covers `directory`, which then
+ * never reaches the image's layers.
+ */
+export function hasVolatileMount(run: InstructionNode, directory: string): boolean {
+  const wanted = trimSlash(directory);
+  return run.flags.some((flag) => {
+    if (flag.name.toLowerCase() !== 'mount') {
+      return false;
+    }
+    const type = flag.options.find((o) => o.name.toLowerCase() === 'type')?.value?.toLowerCase();
+    if (type !== 'cache' && type !== 'tmpfs') {
+      return false;
+    }
+    const target = flag.options.find((o) => ['target', 'dst', 'destination'].includes(o.name.toLowerCase()))?.value;
+    return target !== undefined && trimSlash(target) === wanted;
+  });
+}
+
+function trimSlash(path: string): string {
+  return path.length > 1 ? path.replace(/\/+$/, '') : path;
+}
