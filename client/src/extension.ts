@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerBuildFeatures } from './build';
+import { registerShowRuleDocs } from './commands/showRuleDocs';
 import { createLanguageClient } from './languageClient';
 import { configureLocalization, t } from './localize';
 import { registerScanFeatures } from './scan';
@@ -20,6 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
 
+  context.subscriptions.push(registerShowRuleDocs(context));
   registerScanFeatures(context, log);
   registerBuildFeatures(context, log);
 

@@ -22,13 +22,13 @@ import type {
   VariableScope,
 } from './types';
 import { automaticPlatformArgs, expandVariables } from './variables';
+import { ScopeHistory, ScopeView } from './scope';
 
 const defaultShell: ShellSetting = { command: ['/bin/sh', '-c'], posix: true };
 const windowsShell: ShellSetting = { command: ['cmd', '/S', '/C'], posix: false };
 const jsonFormInstructions = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'VOLUME', 'COPY', 'ADD']);
 
 interface StageState {
-  env: Map<string, VariableDefinition>;
   workdir: string | undefined;
   workdirSet: boolean;
   user: string | undefined;
@@ -91,23 +91,28 @@ class ModelBuilder {
   readonly globalArgs: InstructionNode[] = [];
   readonly stages: Stage[] = [];
   readonly edges: StageEdge[] = [];
-  globalScope: Map<string, VariableDefinition>;
-  private readonly stageEnd = new Map<Stage, StageState>();
+  globalScope: ScopeView;
+  private readonly globalHistory = new ScopeHistory();
+  private readonly stageEnd = new Map<Stage, StageState & { readonly scope: ScopeView }>();
   private current: Stage | undefined;
   private state: StageState;
-  /** Stage-local ARG and ENV definitions; replaced (never mutated) when one changes, so instructions can share it. */
-  private scope: Map<string, VariableDefinition>;
+  /** The current stage's ARG and ENV definitions, and the ENV it inherited from a parent stage. */
+  private history = this.globalHistory;
+  private inherited: ScopeView | undefined;
+  /** What the next instruction sees; a new view (never a copy) after each ARG or ENV. */
+  private scope: ScopeView;
 
   constructor(
     private readonly text: string,
     private readonly index: TextIndex,
     private readonly escapeChar: string,
   ) {
-    this.globalScope = new Map(
-      automaticPlatformArgs.map((name) => [name, { name, value: undefined, kind: 'automatic' } satisfies VariableDefinition]),
-    );
+    for (const name of automaticPlatformArgs) {
+      this.globalHistory.define({ name, value: undefined, kind: 'automatic' });
+    }
+    this.globalScope = new ScopeView(this.globalHistory, this.globalHistory.current);
     this.scope = this.globalScope;
-    this.state = { env: new Map(), workdir: undefined, workdirSet: false, user: undefined, shell: defaultShell };
+    this.state = { workdir: undefined, workdirSet: false, user: undefined, shell: defaultShell };
   }
 
   add(ast: Instruction): void {
@@ -128,7 +133,7 @@ class ModelBuilder {
 
   private startStage(ast: Instruction): void {
     if (this.current) {
-      this.stageEnd.set(this.current, { ...this.state, env: new Map(this.state.env) });
+      this.stageEnd.set(this.current, { ...this.state, scope: this.scope });
     }
     const from = ast as import('dockerfile-ast').From;
     const args = ast.getArguments();
@@ -142,9 +147,11 @@ class ModelBuilder {
     const platformFlag = contain('dockerfile-ast platform flag', () => from.getPlatformFlag?.() ?? null, null);
     const inherited = baseStage ? this.stageEnd.get(baseStage) : undefined;
     this.state = inherited
-      ? { ...inherited, env: new Map(inherited.env) }
-      : { env: new Map(), workdir: undefined, workdirSet: false, user: undefined, shell: defaultShell };
-    this.scope = new Map(this.state.env);
+      ? { workdir: inherited.workdir, workdirSet: inherited.workdirSet, user: inherited.user, shell: inherited.shell }
+      : { workdir: undefined, workdirSet: false, user: undefined, shell: defaultShell };
+    this.history = new ScopeHistory();
+    this.inherited = inherited?.scope;
+    this.scope = new ScopeView(this.history, 0, this.inherited);
     let baseImage = undefined;
     if (!baseStage && expanded.unresolved.length === 0 && expanded.value.toLowerCase() !== 'scratch') {
       baseImage = parseImageReference(expanded.value);
@@ -374,27 +381,24 @@ class ModelBuilder {
       return;
     }
     const global = !this.current;
-    const next = new Map(global ? this.globalScope : this.scope);
+    let view = global ? this.globalScope : this.scope;
     for (const property of properties) {
       const name = property.getName();
       const rawValue = property.getValue();
       let value: string | undefined;
       if (rawValue !== null && rawValue !== undefined) {
-        value = expandVariables(rawValue, next, this.escapeChar).value;
+        value = expandVariables(rawValue, view, this.escapeChar).value;
       } else if (kind === 'arg') {
         // `ARG NAME` in a stage takes the global default, if any.
         value = global ? undefined : this.globalScope.get(name)?.value;
       }
-      const definition: VariableDefinition = { name, value, kind, instruction: node, nameRange: property.getNameRange() };
-      next.set(name, definition);
-      if (kind === 'env') {
-        this.state.env.set(name, definition);
-      }
+      const sequence = this.history.define({ name, value, kind, instruction: node, nameRange: property.getNameRange() });
+      view = new ScopeView(this.history, sequence, global ? undefined : this.inherited);
     }
     if (global) {
-      this.globalScope = next;
+      this.globalScope = view;
     }
-    this.scope = global ? this.globalScope : next;
+    this.scope = view;
   }
 }
 

@@ -77,10 +77,62 @@ export interface ShellScript {
   toDocumentOffset(offset: number): number;
 }
 
+/**
+ * The fields that hold child nodes, per node type. mvdan-sh's own `syntax.Walk` calls back
+ * into JavaScript through GopherJS for every node and is several times slower than this.
+ */
+const childFields: Readonly<Record<string, readonly string[]>> = {
+  File: ['Stmts'],
+  Stmt: ['Cmd', 'Redirs'],
+  Redirect: ['Word', 'Hdoc'],
+  CallExpr: ['Assigns', 'Args'],
+  Assign: ['Value', 'Array'],
+  ArrayExpr: ['Elems'],
+  ArrayElem: ['Value'],
+  BinaryCmd: ['X', 'Y'],
+  Subshell: ['Stmts'],
+  Block: ['Stmts'],
+  IfClause: ['Cond', 'Then', 'Else'],
+  WhileClause: ['Cond', 'Do'],
+  ForClause: ['Loop', 'Do'],
+  WordIter: ['Items'],
+  CaseClause: ['Word', 'Items'],
+  CaseItem: ['Patterns', 'Stmts'],
+  FuncDecl: ['Body'],
+  DeclClause: ['Variant', 'Args'],
+  TimeClause: ['Stmt'],
+  CoprocClause: ['Stmt'],
+  Word: ['Parts'],
+  DblQuoted: ['Parts'],
+  CmdSubst: ['Stmts'],
+  ProcSubst: ['Stmts'],
+};
+
+/** Visits `node` and its descendants in source order; `visit` returning false skips a node's children. */
+function walk(node: ShNode | null | undefined, visit: (node: ShNode) => boolean): void {
+  if (!node || !visit(node)) {
+    return;
+  }
+  const fields = childFields[syntax.NodeType(node)];
+  if (!fields) {
+    return;
+  }
+  for (const field of fields) {
+    const value = node[field] as ShNode | ShNode[] | null | undefined;
+    if (Array.isArray(value)) {
+      for (const child of value) {
+        walk(child, visit);
+      }
+    } else if (value) {
+      walk(value, visit);
+    }
+  }
+}
+
 const operatorCodes = (() => {
   const codeOf = (src: string): unknown => {
     let op: unknown;
-    syntax.Walk(parser.Parse(src, ''), (node) => {
+    walk(parser.Parse(src, ''), (node) => {
       if (node && syntax.NodeType(node) === 'BinaryCmd' && op === undefined) {
         op = node.Op;
       }
@@ -99,6 +151,8 @@ export interface MappedText {
 
 const scriptCache = new Map<string, ParsedScript>();
 const scriptCacheLimit = 20000;
+/** Longer scripts are not parsed: no real RUN is this long, and the parser's cost is not worth it. */
+export const maxScriptLength = 64 * 1024;
 
 interface ParsedScript {
   readonly commands: readonly Omit<ShellCommand, 'start' | 'end' | 'words' | 'args' | 'assignments'>[];
@@ -119,7 +173,10 @@ interface ParsedScript {
 export function parseShell(mapped: MappedText): ShellScript {
   let parsed = scriptCache.get(mapped.text);
   if (!parsed) {
-    parsed = parseScriptText(mapped.text);
+    parsed =
+      mapped.text.length > maxScriptLength
+        ? { commands: [], commandSpans: [], hasPipeline: false, parseError: `script longer than ${maxScriptLength} characters is not parsed` }
+        : parseScriptText(mapped.text);
     if (scriptCache.size >= scriptCacheLimit) {
       scriptCache.clear();
     }
@@ -179,7 +236,7 @@ function parseScriptText(text: string): ParsedScript {
         if (!node) {
           return;
         }
-        syntax.Walk(node, (child) => {
+        walk(node, (child) => {
           if (!child) {
             return true;
           }

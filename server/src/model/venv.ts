@@ -1,4 +1,5 @@
 // Python virtual environments in a Dockerfile: where they are created, copied, put on PATH and used.
+import { OverlayScope } from './scope';
 import type { Property } from 'dockerfile-ast';
 import { contain } from '../util/contain';
 import { absolutePath, copyPaths, isWithin, landingPath, normalizePath, stageLineage, type CopyPath } from './copyPaths';
@@ -143,7 +144,7 @@ export function envAssignments(model: DockerfileModel, instruction: InstructionN
     return [];
   }
   const properties = contain('dockerfile-ast ENV properties', () => (instruction.ast as unknown as { getProperties(): Property[] }).getProperties?.() ?? [], [] as Property[]);
-  const scope = new Map(instruction.scope);
+  const scope = new OverlayScope(instruction.scope);
   const result: { name: string; value: string }[] = [];
   for (const property of properties) {
     const raw = property.getValue();

@@ -25,14 +25,17 @@ import type { DockerfileModel } from '../model/types';
 import { currentLanguage } from '../l10n/locale';
 import { contain } from '../util/contain';
 import { findingActions } from './codeActions';
+import { ADVISOR_ITEM, computeCompletion } from './completion';
+import { computeHover } from './hover';
+import { computeSignatureHelp, translateSignatureHelp } from './signatureHelp';
 import { documentSymbols } from './documentSymbols';
-import { validateModel, type Finding, type ValidationOptions } from './validation';
+import { exceedsBaselineLimits, validateModel, type Finding, type ValidationOptions } from './validation';
 
 export interface AnalysedDocument {
   readonly uri: string;
   readonly version: number;
   readonly model: DockerfileModel;
-  /** Findings for the options in force when they were computed. */
+  /** Findings for `options`; without options, the findings last computed (or the defaults' when none were). */
   findings(options?: ValidationOptions): Finding[];
 }
 
@@ -78,7 +81,11 @@ export function createAdvisorService(): AdvisorService {
       uri,
       version,
       model,
-      findings(options = {}) {
+      findings(options) {
+        if (options === undefined && cachedKey !== undefined) {
+          return cachedFindings;
+        }
+        options ??= {};
         const key = JSON.stringify([currentLanguage(), options.ruleSeverities ?? null, options.buildContext ?? null, options.rules?.map((r) => r.id) ?? null]);
         if (key !== cachedKey) {
           cachedFindings = validateModel(model, { ...options, uri });
@@ -92,6 +99,18 @@ export function createAdvisorService(): AdvisorService {
   };
 
   const text = (doc: AnalysedDocument): string => doc.model.text;
+  /** The base package re-parses the whole text on every call; on huge files it is skipped. */
+  const heavy = new WeakMap<DockerfileModel, boolean>();
+  const isHeavy = (doc: AnalysedDocument): boolean => {
+    let known = heavy.get(doc.model);
+    if (known === undefined) {
+      known = exceedsBaselineLimits(doc.model) !== undefined;
+      heavy.set(doc.model, known);
+    }
+    return known;
+  };
+  const baseCall = <T>(doc: AnalysedDocument, what: string, call: () => T, fallback: T): T =>
+    isHeavy(doc) ? fallback : contain(what, call, fallback);
   const id = (doc: AnalysedDocument) => ({ uri: doc.uri });
 
   return {
@@ -100,27 +119,50 @@ export function createAdvisorService(): AdvisorService {
       documents.delete(uri);
     },
     diagnostics: (doc, options) => doc.findings(options).map((f) => f.diagnostic),
-    hover: (doc, position) => contain('hover', () => base.computeHover(text(doc), position), null),
+    hover: (doc, position) =>
+      contain('hover', () => computeHover(doc.model, position, () => doc.findings()), null)
+      // The base service's hovers are English only; in another language showing nothing is better than mixing.
+      ?? (currentLanguage() === 'en' ? baseCall(doc, 'base hover', () => base.computeHover(text(doc), position), null) : null),
     completion: async (doc, position) => {
+      const ours = contain('completion', () => computeCompletion(doc.model, position), undefined);
+      if (ours !== undefined) {
+        return ours;
+      }
+      if (isHeavy(doc)) {
+        return [];
+      }
       try {
         return await base.computeCompletionItems(text(doc), position);
       } catch {
         return [];
       }
     },
-    resolveCompletion: (item) => contain('resolve completion', () => base.resolveCompletionItem(item), item),
-    signatureHelp: (doc, position) => contain('signature help', () => base.computeSignatureHelp(text(doc), position), null),
-    definition: (doc, position) => contain('definition', () => base.computeDefinition(id(doc), text(doc), position), null),
-    highlights: (doc, position) => contain('highlights', () => base.computeHighlightRanges(text(doc), position), []),
-    prepareRename: (doc, position) => contain('prepare rename', () => base.prepareRename(text(doc), position), null),
-    rename: (doc, position, newName) => contain('rename', () => base.computeRename(id(doc), text(doc), position, newName), []),
+    resolveCompletion: (item) => {
+      if (item.data === ADVISOR_ITEM) {
+        return item;
+      }
+      const resolved = contain('resolve completion', () => base.resolveCompletionItem(item), item);
+      return currentLanguage() === 'en' ? resolved : { ...resolved, documentation: undefined };
+    },
+    signatureHelp: (doc, position) => {
+      const instruction = contain('signature help', () => computeSignatureHelp(doc.model, position), undefined);
+      if (instruction !== undefined) {
+        return instruction;
+      }
+      const baseHelp = baseCall(doc, 'base signature help', () => base.computeSignatureHelp(text(doc), position), null);
+      return baseHelp === null || baseHelp.signatures.length === 0 ? null : translateSignatureHelp(baseHelp);
+    },
+    definition: (doc, position) => baseCall(doc, 'definition', () => base.computeDefinition(id(doc), text(doc), position), null),
+    highlights: (doc, position) => baseCall(doc, 'highlights', () => base.computeHighlightRanges(text(doc), position), []),
+    prepareRename: (doc, position) => baseCall(doc, 'prepare rename', () => base.prepareRename(text(doc), position), null),
+    rename: (doc, position, newName) => baseCall(doc, 'rename', () => base.computeRename(id(doc), text(doc), position, newName), []),
     symbols: (doc) => contain('symbols', () => documentSymbols(doc.model), []),
-    foldingRanges: (doc) => contain('folding', () => base.computeFoldingRanges(text(doc)), []),
-    links: (doc) => contain('links', () => base.computeLinks(text(doc)), []),
-    semanticTokens: (doc) => contain('semantic tokens', () => base.computeSemanticTokens(text(doc)), { data: [] }),
-    format: (doc, settings) => contain('format', () => base.format(text(doc), settings), []),
-    formatRange: (doc, range, settings) => contain('format range', () => base.formatRange(text(doc), range, settings), []),
-    formatOnType: (doc, position, ch, settings) => contain('format on type', () => base.formatOnType(text(doc), position, ch, settings), []),
+    foldingRanges: (doc) => baseCall(doc, 'folding', () => base.computeFoldingRanges(text(doc)), []),
+    links: (doc) => baseCall(doc, 'links', () => base.computeLinks(text(doc)), []),
+    semanticTokens: (doc) => baseCall(doc, 'semantic tokens', () => base.computeSemanticTokens(text(doc)), { data: [] }),
+    format: (doc, settings) => baseCall(doc, 'format', () => base.format(text(doc), settings), []),
+    formatRange: (doc, range, settings) => baseCall(doc, 'format range', () => base.formatRange(text(doc), range, settings), []),
+    formatOnType: (doc, position, ch, settings) => baseCall(doc, 'format on type', () => base.formatOnType(text(doc), position, ch, settings), []),
     codeActions: (doc, range, only, options) =>
       contain('code actions', () => findingActions(doc.model, doc.uri, doc.findings(options), range, only), []),
   };

@@ -46,13 +46,46 @@ const baselineSettings: ValidatorSettings = {
 };
 const baselineCodesReplaced = new Set<number>([ValidationCode.DUPLICATE_BUILD_STAGE_NAME]);
 
+/** Flags BuildKit accepts on ADD and COPY that dockerfile-utils does not know yet. */
+const buildkitFlags: Readonly<Record<number, ReadonlySet<string>>> = {
+  [ValidationCode.UNKNOWN_ADD_FLAG]: new Set(['chown', 'chmod', 'link', 'keep-git-dir', 'checksum', 'unpack', 'exclude']),
+  [ValidationCode.UNKNOWN_COPY_FLAG]: new Set(['from', 'chown', 'chmod', 'link', 'parents', 'exclude']),
+};
+
+/**
+ * dockerfile-utils errors that BuildKit does not raise: newer ADD/COPY flags, and HEALTHCHECK's
+ * `0s` durations and `--retries=0`, which BuildKit takes as "use the default".
+ */
+function baselineIsWrong(model: DockerfileModel, diagnostic: Diagnostic): boolean {
+  const start = model.index.offsetAt(diagnostic.range.start);
+  const written = model.text.slice(start, model.index.offsetAt(diagnostic.range.end));
+  const flag = model.instructions
+    .flatMap((i) => i.flags)
+    .find((f) => f.range.start.line === diagnostic.range.start.line && model.index.offsetAt(f.range.start) <= start && start <= model.index.offsetAt(f.range.end));
+  switch (diagnostic.code) {
+    case ValidationCode.UNKNOWN_ADD_FLAG:
+    case ValidationCode.UNKNOWN_COPY_FLAG:
+      return buildkitFlags[diagnostic.code].has(written.replace(/^--/, '').toLowerCase());
+    case ValidationCode.FLAG_LESS_THAN_1MS:
+      return flag?.value !== undefined && /^0+(?:\.0*)?(?:ns|us|µs|ms|s|m|h)?$/.test(flag.value);
+    case ValidationCode.FLAG_AT_LEAST_ONE:
+      return flag?.name.toLowerCase() === 'retries' && /^0+$/.test(flag.value ?? '');
+    default:
+      return false;
+  }
+}
+
 export function validateModel(model: DockerfileModel, options: ValidationOptions = {}): Finding[] {
   const findings: Finding[] = [];
   if (model.parseFailure) {
     findings.push(internalFinding(model, model.parseFailure));
   }
-  for (const diagnostic of contain('dockerfile-utils validate', () => validateSyntax(model.text, baselineSettings), [])) {
-    if (typeof diagnostic.code === 'number' && baselineCodesReplaced.has(diagnostic.code)) {
+  const tooLarge = exceedsBaselineLimits(model);
+  if (tooLarge) {
+    findings.push(internalFinding(model, tooLarge));
+  }
+  for (const diagnostic of tooLarge ? [] : contain('dockerfile-utils validate', () => validateSyntax(model.text, baselineSettings), [])) {
+    if (typeof diagnostic.code === 'number' && (baselineCodesReplaced.has(diagnostic.code) || baselineIsWrong(model, diagnostic))) {
       continue;
     }
     const code = typeof diagnostic.code === 'number' ? (ValidationCode[diagnostic.code] ?? String(diagnostic.code)) : diagnostic.code;
@@ -93,6 +126,21 @@ export function validateModel(model: DockerfileModel, options: ValidationOptions
     }
   }
   return findings;
+}
+
+/** Above these sizes the packages we build on slow down more than linearly (measured: minutes on 50,000 lines). */
+export const baselineLimits = { instructionLength: 64 * 1024, instructions: 10_000 } as const;
+
+/** Why the baseline syntax check and the base package's features are skipped for this model, if they are. */
+export function exceedsBaselineLimits(model: DockerfileModel): string | undefined {
+  if (model.instructions.length > baselineLimits.instructions) {
+    return l10n.t('the file has more than {0} instructions, so the syntax checks of dockerfile-utils are skipped; the rules still run.', baselineLimits.instructions);
+  }
+  const long = model.instructions.find((i) => i.end - i.start > baselineLimits.instructionLength);
+  if (long) {
+    return l10n.t('the instruction on line {0} is longer than {1} characters, so the syntax checks of dockerfile-utils are skipped; the rules still run.', long.range.start.line + 1, baselineLimits.instructionLength);
+  }
+  return undefined;
 }
 
 function toFinding(rule: Rule, report: FindingReport, severity: Severity, uri: string | undefined): Finding {

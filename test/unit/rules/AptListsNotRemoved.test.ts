@@ -12,6 +12,7 @@ describe('AptListsNotRemoved', () => {
 
   it('accepts the lists removed in the same RUN, or kept in cache mounts', () => {
     assert.deepEqual(linesOf('FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n', AptListsNotRemoved), []);
+    assert.deepEqual(linesOf('FROM debian:13\nRUN apt-get update && apt-get install -y curl && apt-get dist-clean\n', AptListsNotRemoved), []);
     const mounted = 'FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y curl\n';
     assert.deepEqual(linesOf(mounted, AptListsNotRemoved), []);
   });

@@ -1,0 +1,20 @@
+// hadolint DL3003: `cd` in a RUN changes the directory for that RUN only; WORKDIR says where later instructions run.
+import * as l10n from '@vscode/l10n';
+import { commandsRunning } from '../../model/runCommands';
+import type { Rule } from '../rule';
+
+export const WorkdirInsteadOfCd: Rule = {
+  id: 'WorkdirInsteadOfCd',
+  aliases: ['DL3003', 'DS-0013'],
+  origin: 'best-practice',
+  defaultSeverity: 'warning',
+  description: () => l10n.t('Use WORKDIR to switch to a directory instead of cd in RUN'),
+  check({ model, report }) {
+    for (const { command } of commandsRunning(model, 'cd')) {
+      report({
+        range: model.index.rangeOf(command.start, command.end),
+        message: l10n.t("Use WORKDIR to switch to a directory: 'cd' lasts only until the end of this RUN"),
+      });
+    }
+  },
+};
