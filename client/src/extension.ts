@@ -6,6 +6,7 @@ import { registerShowRuleDocs } from './commands/showRuleDocs';
 import { createLanguageClient } from './languageClient';
 import { configureLocalization, t } from './localize';
 import { registerScanFeatures } from './scan';
+import { registerTaskFeatures } from './tasks';
 
 let client: LanguageClient | undefined;
 
@@ -24,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(registerShowRuleDocs(context));
   registerScanFeatures(context, log);
   registerBuildFeatures(context, log);
+  registerTaskFeatures(context, log);
 
   client = createLanguageClient(context, log);
   context.subscriptions.push(

@@ -6,6 +6,8 @@ import * as l10n from '@vscode/l10n';
 import {
   CodeActionKind,
   createConnection,
+  ErrorCodes,
+  ResponseError,
   DidChangeConfigurationNotification,
   ProposedFeatures,
   TextDocuments,
@@ -33,6 +35,7 @@ export function startServer(connection: Connection): void {
   let clientLocale: string | undefined;
   let canPullConfiguration = false;
   const pending = new Map<string, NodeJS.Timeout>();
+  let shutDown = false;
 
   onContainedFailure((failure) => {
     connection.console.warn(`${failure.what} failed and was contained: ${describeError(failure.error)}`);
@@ -166,6 +169,14 @@ export function startServer(connection: Connection): void {
     };
   });
 
+  connection.onShutdown(() => {
+    shutDown = true;
+    for (const timer of pending.values()) {
+      clearTimeout(timer);
+    }
+    pending.clear();
+  });
+
   connection.onInitialized(() => {
     if (canPullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dockerfileAdvisor' }).catch(() => undefined);
@@ -197,6 +208,7 @@ export function startServer(connection: Connection): void {
 
   connection.onHover((p) => withDoc(p.textDocument.uri, null, (doc) => service.hover(doc, p.position)));
   connection.onCompletion(async (p) => {
+    refuseAfterShutdown();
     const doc = analysed(p.textDocument.uri);
     return doc ? service.completion(doc, p.position) : [];
   });
@@ -225,6 +237,7 @@ export function startServer(connection: Connection): void {
 
   /** Runs a request against the current version of a document; unknown documents get `fallback`. */
   function withDoc<T>(uri: string, fallback: T, run: (doc: AnalysedDocument) => T): T {
+    refuseAfterShutdown();
     const doc = analysed(uri);
     if (!doc) {
       return fallback;
@@ -234,6 +247,13 @@ export function startServer(connection: Connection): void {
     } catch (error) {
       connection.console.error(`Request failed and was contained: ${describeError(error)}`);
       return fallback;
+    }
+  }
+
+  /** The protocol says requests after `shutdown` fail with InvalidRequest. */
+  function refuseAfterShutdown(): void {
+    if (shutDown) {
+      throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down.');
     }
   }
 

@@ -62,7 +62,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       },
     },
   });
-  connection.sendNotification('initialized', {});
+  void connection.sendNotification('initialized', {});
 
   const diagnostics = (uri: string, version?: number, timeoutMs = 10000): Promise<Diagnostic[]> =>
     new Promise((resolve, reject) => {
@@ -92,7 +92,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     stop: async () => {
       try {
         await connection.sendRequest('shutdown');
-        connection.sendNotification('exit');
+        void connection.sendNotification('exit');
       } catch {
         child.kill();
       }

@@ -101,7 +101,7 @@ describe('language server over JSON-RPC', function () {
     const english = await server.diagnostics(uri, 1);
     assert.match(messageText(english.find((d) => d.code === 'JSONArgsRecommended')!), /recommended/);
     language = 'es';
-    server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    void server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     const spanish = await server.diagnostics(uri, 1);
     assert.match(messageText(spanish.find((d) => d.code === 'JSONArgsRecommended')!), /se recomienda|argumentos JSON/i);
   });
@@ -117,7 +117,7 @@ describe('language server over JSON-RPC', function () {
   it('shuts down and exits cleanly', async () => {
     await server.connection.sendRequest('shutdown');
     const exited = new Promise<number | null>((resolve) => server.process.on('exit', (code) => resolve(code)));
-    server.connection.sendNotification('exit');
+    void server.connection.sendNotification('exit');
     assert.equal(await exited, 0);
   });
 });

@@ -18,7 +18,6 @@ import type {
   Span,
   Stage,
   StageEdge,
-  VariableDefinition,
   VariableScope,
 } from './types';
 import { automaticPlatformArgs, expandVariables } from './variables';

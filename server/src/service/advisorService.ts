@@ -164,6 +164,13 @@ export function createAdvisorService(): AdvisorService {
     formatRange: (doc, range, settings) => baseCall(doc, 'format range', () => base.formatRange(text(doc), range, settings), []),
     formatOnType: (doc, position, ch, settings) => baseCall(doc, 'format on type', () => base.formatOnType(text(doc), position, ch, settings), []),
     codeActions: (doc, range, only, options) =>
-      contain('code actions', () => findingActions(doc.model, doc.uri, doc.findings(options), range, only), []),
+      contain(
+        'code actions',
+        () =>
+          findingActions(doc.model, doc.uri, doc.findings(options), range, only, (text) =>
+            validateModel(parseDockerfile(text), { ...options, uri: doc.uri }),
+          ),
+        [],
+      ),
   };
 }

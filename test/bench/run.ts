@@ -1,0 +1,389 @@
+// `npm run bench [-- --quick]`: prints the performance table of issue 9 with each goal marked as met or missed.
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { validate } from 'dockerfile-utils';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createAdvisorService } from '../../server/src/service/advisorService';
+import type { CorpusSample } from './corpusPass';
+import { editingLatency, memoryAcrossEdits, startToFirstDiagnostics } from './serverBench';
+import { formatBytes, formatMs, median, percentile, repeat, sum, timed } from './stats';
+import { syntheticDockerfile } from './synthetic';
+
+const projectRoot = path.resolve(__dirname, '..', '..');
+const quick = process.argv.includes('--quick');
+const corpusDir = path.resolve(projectRoot, '..', 'shared', 'corpus', 'dockerfiles');
+
+/** How many times, and for how long at most, each kind of measurement repeats. */
+const plan = quick
+  ? { corpusPasses: 1, corpusBudgetMs: 0, syntheticRuns: 1, syntheticBudgetMs: 0, edits: 5, editBudgetMs: 3_000, lspEdits: 15, lspBudgetMs: 10_000, positions: 100, starts: 3, memoryEdits: 1000, memoryBudgetMs: 15_000 }
+  : { corpusPasses: 5, corpusBudgetMs: 60_000, syntheticRuns: 5, syntheticBudgetMs: 8_000, edits: 20, editBudgetMs: 6_000, lspEdits: 50, lspBudgetMs: 40_000, positions: 200, starts: 5, memoryEdits: 1000, memoryBudgetMs: 45_000 };
+
+interface Goal {
+  readonly goal: string;
+  readonly figure: string;
+  readonly meets: boolean | undefined;
+}
+const goals: Goal[] = [];
+
+/** Records a goal and returns the cell printed beside its figure. */
+function goal(text: string, figure: string, meets: boolean | undefined): string {
+  goals.push({ goal: text, figure, meets });
+  return `${text}: ${meets === undefined ? 'not measured' : meets ? 'meets' : 'MISSES'}`;
+}
+
+function table(title: string, header: string[], rows: string[][], notes: string[] = []): void {
+  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]): string => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ').trimEnd();
+  console.log(`\n${title}`);
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) {
+    console.log(line(row));
+  }
+  for (const note of notes) {
+    console.log(`  ${note}`);
+  }
+}
+
+function printMachine(): void {
+  const cpus = os.cpus();
+  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`Dockerfile Advisor benchmark${quick ? ' (--quick: fewer repetitions)' : ''}`);
+  console.log(`Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${formatBytes(os.totalmem())} memory, ${os.type()} ${os.release()}`);
+  console.log(`Node ${process.version}, ${new Date().toISOString()}, load average ${load}`);
+  if (os.loadavg()[0] > cpus.length) {
+    console.log(`Warning: the load average is above the number of cores; wall times are inflated. CPU-time columns are less affected.`);
+  }
+  console.log('Each figure is a median over repeated runs unless marked; n = runs.');
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Real Dockerfiles, ours against dockerfile-utils' validate.
+
+function findDockerfiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) {
+    return [];
+  }
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? findDockerfiles(full) : entry.name === 'Dockerfile' ? [full] : [];
+  });
+}
+
+function runChild(args: string[], timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, ...args], { cwd: projectRoot, timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (code === 0 ? resolve(stdout) : reject(new Error(`exit ${code ?? signal}: ${stderr.slice(-2000)}`))));
+  });
+}
+
+interface FileFigures {
+  readonly file: string;
+  readonly lines: number;
+  readonly oursCold: number;
+  readonly oursColdCpu: number;
+  readonly oursWarm: number;
+  readonly theirs: number;
+  readonly theirsCpu: number;
+}
+
+async function realFiles(): Promise<void> {
+  const corpus = fs.existsSync(corpusDir) ? fs.readdirSync(corpusDir).sort().map((name) => path.join(corpusDir, name)) : [];
+  const examples = findDockerfiles(path.join(projectRoot, 'examples'));
+  const listFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dfa-bench-')), 'files.json');
+  fs.writeFileSync(listFile, JSON.stringify([...corpus, ...examples]));
+  const passes: CorpusSample[][] = [];
+  const started = Date.now();
+  while (passes.length < plan.corpusPasses && (passes.length === 0 || Date.now() - started < plan.corpusBudgetMs)) {
+    const output = await runChild([path.join(__dirname, 'corpusPass.ts'), listFile, String(passes.length + 1)], 600_000);
+    passes.push(JSON.parse(output) as CorpusSample[]);
+  }
+  const byFile = new Map<string, CorpusSample[]>();
+  for (const sample of passes.flat()) {
+    byFile.set(sample.file, [...(byFile.get(sample.file) ?? []), sample]);
+  }
+  const figures = (files: string[]): FileFigures[] =>
+    files.map((file) => {
+      const samples = byFile.get(file) ?? [];
+      const of = (key: keyof CorpusSample): number => median(samples.map((s) => s[key] as number));
+      return { file, lines: samples[0]?.lines ?? 0, oursCold: of('oursCold'), oursColdCpu: of('oursColdCpu'), oursWarm: of('oursWarm'), theirs: of('theirs'), theirsCpu: of('theirsCpu') };
+    });
+  const spread = (values: number[]): string => `${formatMs(median(values))} / ${formatMs(percentile(values, 0.9))} / ${formatMs(Math.max(...values))}`;
+  const rows: string[][] = [];
+  const notes: string[] = [];
+  const corpusFigures = figures(corpus);
+  const exampleFigures = figures(examples);
+  const group = (label: string, list: FileFigures[]): void => {
+    if (list.length === 0) {
+      return;
+    }
+    rows.push([
+      `${label} (${list.length} files)`,
+      spread(list.map((f) => f.oursCold)),
+      formatMs(median(list.map((f) => f.oursColdCpu))),
+      spread(list.map((f) => f.oursWarm)),
+      spread(list.map((f) => f.theirs)),
+      `${(sum(list.map((f) => f.oursCold)) / sum(list.map((f) => f.theirs))).toFixed(1)}×`,
+      `${(sum(list.map((f) => f.oursWarm)) / sum(list.map((f) => f.theirs))).toFixed(1)}×`,
+    ]);
+  };
+  group('corpus', corpusFigures);
+  group('examples', exampleFigures);
+  if (corpus.length === 0) {
+    notes.push(`../shared/corpus/dockerfiles is absent (looked in ${corpusDir}): the corpus rows are skipped.`);
+  }
+  table(
+    `1. Full analysis of real Dockerfiles (n = ${passes.length} fresh process${passes.length === 1 ? '' : 'es'} per file)`,
+    ['files', 'ours cold med/p90/max', 'cold CPU med', 'ours warm med/p90/max', 'dockerfile-utils med/p90/max', 'cold/theirs', 'warm/theirs'],
+    rows,
+    [
+      'cold = first analysis of the text in the process (parse, model, shell parse, all rules, createAdvisorService().analyse().findings());',
+      'warm = the same text again on a fresh service (the shell parse cache in model/shell.ts hits); ratios are sums of per-file medians.',
+      ...notes,
+    ],
+  );
+  const measured = corpusFigures.length > 0 ? corpusFigures : exampleFigures;
+  const ratio = sum(measured.map((f) => f.oursCold)) / sum(measured.map((f) => f.theirs));
+  const typical = measured.filter((f) => f.lines < 100);
+  const typicalCold = median(typical.map((f) => f.oursCold));
+  const typicalWarm = median(typical.map((f) => f.oursWarm));
+  const slowest = [...corpusFigures].sort((a, b) => b.oursCold - a.oursCold).slice(0, 5);
+  table('   Goals for real files', ['figure', 'value', 'goal'], [
+    [`typical Dockerfile (<100 lines, ${typical.length} files), ours cold median`, formatMs(typicalCold), goal('typical file < 2 ms', formatMs(typicalCold), typical.length > 0 ? typicalCold < 2 : undefined)],
+    ['  the same, warm shell cache', formatMs(typicalWarm), ''],
+    [`ours / dockerfile-utils over the ${corpusFigures.length > 0 ? 'corpus' : 'examples'} (cold)`, `${ratio.toFixed(2)}×`, goal('ours ≤ 1.5 × dockerfile-utils', `${ratio.toFixed(2)}×`, Number.isFinite(ratio) ? ratio <= 1.5 : undefined)],
+  ], slowest.length > 0 ? ['slowest corpus files (ours cold / theirs):', ...slowest.map((f) => `  ${formatMs(f.oursCold).padStart(8)} / ${formatMs(f.theirs).padStart(8)}  ${f.lines} lines  ${path.basename(f.file)}`)] : []);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Synthetic large files in this process.
+
+function syntheticFiles(): void {
+  const rows: string[][] = [];
+  const perInstruction = new Map<number, number[]>();
+  let salt = 1;
+  for (const instructions of [1000, 5000, 20000]) {
+    for (const stages of [10, 100]) {
+      // Each run gets new RUN texts so that the shell parse cache cannot help: a first open.
+      const cold = repeat(1, plan.syntheticRuns, plan.syntheticBudgetMs, () => {
+        const file = syntheticDockerfile(instructions, stages, salt++);
+        return timed(() => createAdvisorService().analyse('file:///bench/big/Dockerfile', 1, file.text).findings().length);
+      });
+      const file = syntheticDockerfile(instructions, stages, salt++);
+      const theirs = repeat(1, plan.syntheticRuns, plan.syntheticBudgetMs / 2, () => timed(() => validate(file.text)));
+      const service = createAdvisorService();
+      const uri = 'file:///bench/edit/Dockerfile';
+      const document = TextDocument.create(uri, 'dockerfile', 1, file.text);
+      service.analyse(uri, 1, document.getText()).findings();
+      const line = document.getText({ start: { line: file.editLine, character: 0 }, end: { line: file.editLine + 1, character: 0 } }).replace(/\r?\n$/, '');
+      const edits = repeat(3, plan.edits, plan.editBudgetMs, (edit) =>
+        timed(() => {
+          // Typing one character into a package name near the end; only that RUN is parsed again.
+          TextDocument.update(document, [{ range: { start: { line: file.editLine, character: 0 }, end: { line: file.editLine, character: line.length } }, text: line.replace('libssl', `libssl${edit}`) }], document.version + 1);
+          return service.analyse(uri, document.version, document.getText()).findings().length;
+        }),
+      );
+      const coldMs = median(cold.map((t) => t.wallMs));
+      perInstruction.set(instructions, [...(perInstruction.get(instructions) ?? []), (1000 * coldMs) / instructions]);
+      rows.push([
+        `${instructions} instr, ${stages} stages`,
+        `${file.lines}`,
+        formatBytes(file.text.length),
+        `${formatMs(coldMs)} (n=${cold.length})`,
+        formatMs(median(cold.map((t) => t.cpuMs))),
+        `${((1000 * coldMs) / instructions).toFixed(0)} µs`,
+        formatMs(median(theirs.map((t) => t.wallMs))),
+        `${formatMs(median(edits.map((t) => t.wallMs)))} (n=${edits.length})`,
+        formatMs(median(edits.map((t) => t.cpuMs))),
+        `${cold[0].value}`,
+      ]);
+    }
+  }
+  const small = median(perInstruction.get(1000) ?? []);
+  const large = median(perInstruction.get(20000) ?? []);
+  const growth = large / small;
+  table(
+    '2. Synthetic large files (heredocs, apt-get chains with continuations, pipes), in process',
+    ['file', 'lines', 'size', 'full analysis', 'CPU', 'per instr', 'dockerfile-utils', 'one-line edit', 'edit CPU', 'findings'],
+    rows,
+    [
+      'full analysis = first open (every RUN new to the shell parse cache); one-line edit = TextDocument.update near the end + analyse of the new version.',
+      `time per instruction, 20,000 vs 1,000: ${growth.toFixed(2)}× — ${goal('cost grows linearly (per-instruction time at 20,000 ≤ 1.5 × at 1,000)', `${growth.toFixed(2)}×`, Number.isFinite(growth) ? growth <= 1.5 : undefined)}`,
+    ],
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3 and 4. The built server over JSON-RPC, activation, VSIX, memory.
+
+function debounceMs(): number | undefined {
+  try {
+    const match = /diagnosticsDelayMs\s*=\s*(\d+)/.exec(fs.readFileSync(path.join(projectRoot, 'server', 'src', 'server.ts'), 'utf8'));
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function overJsonRpc(): Promise<void> {
+  const file = syntheticDockerfile(5000, 10, 777_001);
+  const result = await editingLatency(file, { edits: plan.lspEdits, budgetMs: plan.lspBudgetMs, positions: plan.positions });
+  const debounce = debounceMs();
+  const change = median(result.changeToDiagnostics);
+  const p = (samples: number[]): string => `${formatMs(median(samples))} / ${formatMs(percentile(samples, 0.99))}`;
+  const hoverP99 = percentile(result.hover, 0.99);
+  const completionP99 = percentile(result.completion, 0.99);
+  table(`3. The built server over JSON-RPC, 5,000-instruction file (${file.lines} lines)`, ['figure', 'median / p99', 'n', 'goal'], [
+    ['open → first diagnostics', formatMs(result.openMs), '1', ''],
+    ['didChange → publishDiagnostics (debounce included)', p(result.changeToDiagnostics), `${result.changeToDiagnostics.length}`, goal('5,000 instructions: diagnostics ≤ 100 ms after a change (median)', formatMs(change), change <= 100)],
+    [`  of which the server's debounce`, debounce === undefined ? 'unknown' : `${debounce} ms`, '', ''],
+    ['  without the debounce', debounce === undefined ? '—' : formatMs(change - debounce), '', ''],
+    [`hover (${result.hoverAnswered} of ${result.hover.length} positions answered)`, p(result.hover), `${result.hover.length}`, goal('hover p99 < 10 ms', formatMs(hoverP99), hoverP99 < 10)],
+    [`completion (${result.completionAnswered} of ${result.completion.length} positions answered)`, p(result.completion), `${result.completion.length}`, goal('completion p99 < 10 ms', formatMs(completionP99), completionP99 < 10)],
+  ]);
+}
+
+/** The e2e suite's activation figure, from any JSON file it wrote under test-results/. */
+function activationFromE2e(): { ms: number; source: string } | undefined {
+  const root = path.join(projectRoot, 'test-results');
+  const jsonFiles = (dir: string, depth: number): string[] =>
+    !fs.existsSync(dir) || depth > 3
+      ? []
+      : fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+          entry.isDirectory() ? jsonFiles(path.join(dir, entry.name), depth + 1) : entry.name.endsWith('.json') ? [path.join(dir, entry.name)] : [],
+        );
+  const find = (value: unknown): number | undefined => {
+    if (!value || typeof value !== 'object') {
+      return undefined;
+    }
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === 'activation') {
+        const ms = typeof inner === 'number' ? inner : typeof inner === 'string' ? Number.parseFloat(inner) : Number.NaN;
+        if (Number.isFinite(ms)) {
+          return ms;
+        }
+      }
+      const nested = find(inner);
+      if (nested !== undefined) {
+        return nested;
+      }
+    }
+    return undefined;
+  };
+  for (const file of jsonFiles(root, 0)) {
+    try {
+      const ms = find(JSON.parse(fs.readFileSync(file, 'utf8')));
+      if (ms !== undefined) {
+        return { ms, source: path.relative(projectRoot, file) };
+      }
+    } catch {
+      // Not JSON we can read: look at the next file.
+    }
+  }
+  return undefined;
+}
+
+function runNpm(args: string[], timeoutMs: number): Promise<{ ok: boolean; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', args, { cwd: projectRoot, timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', (error) => resolve({ ok: false, output: `${output}\n${String(error)}` }));
+    child.on('exit', (code, signal) => resolve({ ok: code === 0, output: code === 0 ? output : `${output}\nexit ${code ?? signal}` }));
+  });
+}
+
+async function vsixSize(): Promise<{ bytes?: number; why?: string }> {
+  const vsix = path.join(projectRoot, 'dist-vsix', 'dockerfile-advisor.vsix');
+  const packaged = await runNpm(['run', 'package', '--silent'], 240_000);
+  // Packaging leaves a minified build in dist/; put back the development build the other scripts expect.
+  await runNpm(['run', 'build', '--silent'], 120_000);
+  if (!packaged.ok || !fs.existsSync(vsix)) {
+    const reason = packaged.output.trim().split('\n').filter((l) => /error|ERROR|fail/i.test(l)).slice(-3).join(' | ') || packaged.output.trim().split('\n').slice(-3).join(' | ');
+    return { why: `npm run package failed: ${reason}` };
+  }
+  return { bytes: fs.statSync(vsix).size };
+}
+
+async function startupAndFootprint(): Promise<void> {
+  const example = findDockerfiles(path.join(projectRoot, 'examples'))[0];
+  const startText = example ? fs.readFileSync(example, 'utf8') : 'FROM alpine:3.20\nRUN apk add curl\n';
+  const start = await startToFirstDiagnostics(startText, plan.starts);
+  const startMedian = median(start.samples);
+  const rows: string[][] = [[
+    'server start → first diagnostics (small Dockerfile)',
+    start.error ? `failed: ${start.error}` : formatMs(startMedian),
+    `${start.samples.length}`,
+    goal('start to first diagnostics < 300 ms', formatMs(startMedian), start.samples.length > 0 ? startMedian < 300 : undefined),
+  ]];
+
+  const activation = activationFromE2e();
+  rows.push([
+    'extension activation (e2e suite)',
+    activation ? `${formatMs(activation.ms)} (${activation.source})` : 'not measured (run the e2e suite)',
+    activation ? '1' : '0',
+    goal('activation < 50 ms', activation ? formatMs(activation.ms) : 'not measured', activation ? activation.ms < 50 : undefined),
+  ]);
+
+  const big = syntheticDockerfile(20000, 100, 777_002);
+  const memory = await memoryAcrossEdits(big, { edits: plan.memoryEdits, budgetMs: plan.memoryBudgetMs });
+  const last = memory.checkpoints[memory.checkpoints.length - 1];
+  const rssOpen = memory.afterOpen;
+  const rssEnd = last?.rss;
+  const flat = rssOpen !== undefined && rssEnd !== undefined ? rssEnd <= rssOpen * 1.1 : undefined;
+  rows.push(
+    [`open 20,000-instruction file (${formatBytes(big.text.length)}) → first diagnostics`, formatMs(memory.openMs), '1', ''],
+    ['server RSS after opening it', rssOpen === undefined ? 'unknown' : formatBytes(rssOpen), '1', goal('RSS < 80 MB on the 20,000-instruction file', rssOpen === undefined ? '?' : formatBytes(rssOpen), rssOpen === undefined ? undefined : rssOpen < 80 * 1024 * 1024)],
+    [
+      `server RSS after ${last?.edits ?? 0} edits (${memory.checkpoints.length} analyses)`,
+      rssEnd === undefined ? 'unknown' : `${formatBytes(rssEnd)} (${rssOpen && rssEnd ? `${rssEnd >= rssOpen ? '+' : ''}${formatBytes(rssEnd - rssOpen)}` : ''})`,
+      '1',
+      goal('RSS flat across edits (≤ +10%)', rssEnd === undefined ? '?' : formatBytes(rssEnd), flat),
+    ],
+    ['  didChange → diagnostics on it, per analysis', formatMs(median(memory.checkpoints.map((c) => c.analyseMs))), `${memory.checkpoints.length}`, ''],
+  );
+
+  const vsix = await vsixSize();
+  rows.push([
+    'VSIX size (npm run package)',
+    vsix.bytes === undefined ? `not measured: ${vsix.why}` : formatBytes(vsix.bytes),
+    '1',
+    goal('VSIX < 1.5 MB', vsix.bytes === undefined ? '?' : formatBytes(vsix.bytes), vsix.bytes === undefined ? undefined : vsix.bytes < 1.5 * 1024 * 1024),
+  ]);
+  table('4. Start-up, activation, memory and package size', ['figure', 'value', 'n', 'goal'], rows, [
+    `RSS trend (edits: RSS): ${memory.checkpoints.map((c) => `${c.edits}: ${c.rss === undefined ? '?' : formatBytes(c.rss)}`).join(', ')}`,
+  ]);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  printMachine();
+  for (const [name, section] of [
+    ['real files', realFiles],
+    ['synthetic files', async () => syntheticFiles()],
+    ['JSON-RPC', overJsonRpc],
+    ['start-up and footprint', startupAndFootprint],
+  ] as const) {
+    try {
+      await section();
+    } catch (error) {
+      console.log(`\n[${name}] could not be measured: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  table('Goals of issue 9', ['goal', 'figure', 'result'], goals.map((g) => [g.goal, g.figure, g.meets === undefined ? 'not measured' : g.meets ? 'meets' : 'MISSES']), [
+    `bench took ${((Date.now() - started) / 1000).toFixed(0)} s; load average now ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+  ]);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,180 @@
+// Measurements over real JSON-RPC with the built server: diagnostics after a change, hover, completion, start-up, memory.
+import * as fs from 'fs';
+import { performance } from 'perf_hooks';
+import { startServer, type TestServer } from '../protocol/lspClient';
+import type { SyntheticFile } from './synthetic';
+
+/** Large enough for the 20,000-instruction file, which the default limit of 2 MB may refuse. */
+const settings = { maxFileSize: 64 * 1024 * 1024 };
+
+/** The server's resident memory in bytes, from /proc; undefined where /proc is missing. */
+export function residentMemory(pid: number | undefined): number | undefined {
+  if (pid === undefined) {
+    return undefined;
+  }
+  try {
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A one-line edit of `file.editLine`, different for every `edit` so no parse result can be reused for it. */
+function editChange(file: SyntheticFile, edit: number): unknown {
+  const line = file.text.split('\n', file.editLine + 1)[file.editLine];
+  return {
+    range: { start: { line: file.editLine, character: 0 }, end: { line: file.editLine, character: line.length } },
+    text: `        libssl-edit${edit}=3.0.${edit} \\`,
+  };
+}
+
+/** Sends one edit and resolves with the milliseconds until the diagnostics of that version arrive. */
+async function timedEdit(server: TestServer, uri: string, file: SyntheticFile, version: number, timeoutMs: number): Promise<number> {
+  const start = performance.now();
+  const published = server.diagnostics(uri, version, timeoutMs);
+  server.change(uri, version, [editChange(file, version)]);
+  await published;
+  return performance.now() - start;
+}
+
+export interface StartResult {
+  readonly samples: number[];
+  readonly error?: string;
+}
+
+/** From spawning the server to the first diagnostics of a small Dockerfile, `runs` times. */
+export async function startToFirstDiagnostics(text: string, runs: number): Promise<StartResult> {
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    const server = await startServer({ settings });
+    try {
+      const uri = 'file:///bench/start/Dockerfile';
+      const published = server.diagnostics(uri, 1, 30_000);
+      server.open(uri, text, 1);
+      await published;
+      samples.push(performance.now() - start);
+    } catch (error) {
+      return { samples, error: String(error) };
+    } finally {
+      await server.stop();
+    }
+  }
+  return { samples };
+}
+
+export interface EditingResult {
+  readonly openMs: number;
+  readonly changeToDiagnostics: number[];
+  readonly hover: number[];
+  readonly completion: number[];
+  readonly hoverAnswered: number;
+  readonly completionAnswered: number;
+}
+
+/** Positions spread over the whole file: on keywords, inside arguments and at line ends. */
+function positionsAcross(text: string, count: number): { line: number; character: number }[] {
+  const lines = text.split('\n');
+  const positions: { line: number; character: number }[] = [];
+  for (let k = 0; k < count; k++) {
+    const line = Math.floor(((k + 0.5) * (lines.length - 1)) / count);
+    const content = lines[line];
+    const space = content.search(/\s\S/);
+    const character = k % 3 === 0 ? Math.min(1, content.length) : k % 3 === 1 && space >= 0 ? space + 2 : content.length;
+    positions.push({ line, character });
+  }
+  return positions;
+}
+
+/** Diagnostics after a change (sequential edits near the end), then hover and completion across the file. */
+export async function editingLatency(file: SyntheticFile, options: { edits: number; budgetMs: number; positions: number }): Promise<EditingResult> {
+  const server = await startServer({ settings });
+  try {
+    const uri = 'file:///bench/edit/Dockerfile';
+    const openStart = performance.now();
+    const opened = server.diagnostics(uri, 1, 600_000);
+    server.open(uri, file.text, 1);
+    await opened;
+    const openMs = performance.now() - openStart;
+
+    const changeToDiagnostics: number[] = [];
+    const started = performance.now();
+    let version = 1;
+    while (changeToDiagnostics.length < options.edits && (changeToDiagnostics.length < 5 || performance.now() - started < options.budgetMs)) {
+      version++;
+      changeToDiagnostics.push(await timedEdit(server, uri, file, version, 600_000));
+    }
+
+    const request = async (method: string, position: { line: number; character: number }): Promise<{ ms: number; answered: boolean }> => {
+      const start = performance.now();
+      const result = (await server.connection.sendRequest(method, { textDocument: { uri }, position })) as unknown;
+      const ms = performance.now() - start;
+      const answered = Array.isArray(result) ? result.length > 0 : result !== null && typeof result === 'object' && ('items' in result ? (result as { items: unknown[] }).items.length > 0 : true);
+      return { ms, answered };
+    };
+    const positions = positionsAcross(file.text, options.positions);
+    // Warm the handlers so the first requests do not measure lazy loading.
+    for (const position of positions.slice(0, 10)) {
+      await request('textDocument/hover', position);
+      await request('textDocument/completion', position);
+    }
+    const hover: number[] = [];
+    const completion: number[] = [];
+    let hoverAnswered = 0;
+    let completionAnswered = 0;
+    for (const position of positions) {
+      const h = await request('textDocument/hover', position);
+      hover.push(h.ms);
+      hoverAnswered += h.answered ? 1 : 0;
+      const c = await request('textDocument/completion', position);
+      completion.push(c.ms);
+      completionAnswered += c.answered ? 1 : 0;
+    }
+    return { openMs, changeToDiagnostics, hover, completion, hoverAnswered, completionAnswered };
+  } finally {
+    await server.stop();
+  }
+}
+
+export interface MemoryResult {
+  readonly openMs: number;
+  readonly afterOpen: number | undefined;
+  /** Resident memory after each batch of edits, with the number of edits sent so far. */
+  readonly checkpoints: { edits: number; rss: number | undefined; analyseMs: number }[];
+}
+
+/**
+ * Opens the large file, then sends `edits` edits in batches; the server analyses once per batch
+ * (its debounce merges the edits of a batch), and memory is read after every analysis.
+ */
+export async function memoryAcrossEdits(file: SyntheticFile, options: { edits: number; budgetMs: number }): Promise<MemoryResult> {
+  const server = await startServer({ settings });
+  try {
+    const uri = 'file:///bench/memory/Dockerfile';
+    const openStart = performance.now();
+    const opened = server.diagnostics(uri, 1, 600_000);
+    server.open(uri, file.text, 1);
+    await opened;
+    const openMs = performance.now() - openStart;
+    const afterOpen = residentMemory(server.process.pid);
+    const checkpoints: MemoryResult['checkpoints'] = [];
+    // One analysis of a version costs about what the first edit costs; size the batches to fit the budget.
+    const first = await timedEdit(server, uri, file, 2, 600_000);
+    checkpoints.push({ edits: 1, rss: residentMemory(server.process.pid), analyseMs: first });
+    const analyses = Math.max(4, Math.min(options.edits, Math.floor(options.budgetMs / Math.max(first, 1))));
+    const batch = Math.max(1, Math.ceil((options.edits - 1) / analyses));
+    let version = 2;
+    while (version - 1 < options.edits) {
+      const last = Math.min(options.edits + 1, version + batch);
+      for (version++; version < last; version++) {
+        server.change(uri, version, [editChange(file, version)]);
+      }
+      const ms = await timedEdit(server, uri, file, version, 600_000);
+      checkpoints.push({ edits: version - 1, rss: residentMemory(server.process.pid), analyseMs: ms });
+    }
+    return { openMs, afterOpen, checkpoints };
+  } finally {
+    await server.stop();
+  }
+}
