@@ -23,7 +23,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
 
   context.subscriptions.push(registerShowRuleDocs(context));
-  registerScanFeatures(context, log);
+  registerScanFeatures(context, log, async () =>
+    client?.isRunning() ? client.sendRequest<Record<string, string[]>>('dockerfileAdvisor/ruleAliases') : undefined,
+  );
   registerBuildFeatures(context, log);
   registerTaskFeatures(context, log);
 

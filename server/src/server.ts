@@ -19,6 +19,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FormatterSettings } from 'dockerfile-language-service';
 import { resolveLanguage, setLanguage } from './l10n/locale';
+import { allRules } from './rules/registry';
 import type { BuildContext } from './rules/rule';
 import { createAdvisorService, type AnalysedDocument } from './service/advisorService';
 import { fixAllKind } from './service/codeActions';
@@ -256,6 +257,9 @@ export function startServer(connection: Connection): void {
       throw new ResponseError(ErrorCodes.InvalidRequest, 'The server is shutting down.');
     }
   }
+
+  // The client drops Trivy's findings that our rules already report; it matches them by these aliases.
+  connection.onRequest('dockerfileAdvisor/ruleAliases', () => Object.fromEntries(allRules.map((rule) => [rule.id, rule.aliases])));
 
   documents.listen(connection);
   connection.listen();

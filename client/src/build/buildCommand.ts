@@ -1,6 +1,7 @@
 // "Build Multi-Platform Image...": asks what to build, runs the preflight checks, then builds with buildx.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { LAST_BUILT_IMAGES_KEY } from '../scan/commands/imagePicker';
 import { t } from '../localize';
 import { abortSignalFromToken } from '../process/cancellation';
 import { runProcess } from '../process/runProcess';
@@ -299,6 +300,21 @@ export class BuildCommand {
     }
   }
 
+  /** Records the tag for the scan command's image picker, and scans it when the user asked for that. */
+  private async afterBuild(options: BuildOptions, dockerfile: vscode.Uri): Promise<void> {
+    const tag = options.tags[0];
+    if (!tag) {
+      return;
+    }
+    const built = this.state.get<Record<string, string>>(LAST_BUILT_IMAGES_KEY, {});
+    await this.state.update(LAST_BUILT_IMAGES_KEY, { ...built, [dockerfile.toString()]: tag });
+    // Only an image the local engine holds can be scanned: a single-platform build or --load.
+    const local = options.output.type === 'image' ? options.platforms.length === 1 : options.output.type === 'load';
+    if (local && vscode.workspace.getConfiguration('dockerfileAdvisor.scan').get<boolean>('afterBuild', false)) {
+      void vscode.commands.executeCommand('dockerfileAdvisor.scanImage', tag, { dockerfile: dockerfile.toString() });
+    }
+  }
+
   private async buildSinglePlatform(given: BuildCommandOptions, dockerfile: vscode.Uri, context: string, platform: string, settings: BuildSettings): Promise<BuildCommandResult> {
     const tags = given.tag !== undefined ? (typeof given.tag === 'string' ? [given.tag] : [...given.tag]) : await askTags();
     if (!tags) {
@@ -343,6 +359,7 @@ export class BuildCommand {
     this.log.info(`${result.commandLine} → ${result.kind}`);
     if (result.kind === 'ok') {
       void vscode.window.showInformationMessage(t('The image was built for {0}.', options.platforms.join(', ')));
+      await this.afterBuild(options, dockerfile);
       return { outcome: 'built', mode, args, exitCode: 0 };
     }
     if (result.kind === 'cancelled') {

@@ -8,6 +8,7 @@ import { reportToSarif } from '../exportSarif';
 import type { ScanOutcome } from '../model';
 import { dockerScanRemovedMessage, isDockerScanCommand, scanDockerfileText, scanImage, type DetectedScanner, type ScanEnvironment } from '../scanners';
 import { BaseImageSummary, misconfigurationDiagnostics } from './dockerfileDiagnostics';
+import { withoutDuplicates, type RuleAliases } from '../duplicateFindings';
 import { pickImage } from './imagePicker';
 import { findingOfNode, RESULTS_VIEW_ID, ScanResultsTree } from './resultsView';
 import { ScanResults } from './scanResults';
@@ -19,7 +20,10 @@ interface ScanImageOptions {
   readonly dockerfile?: string | vscode.Uri;
 }
 
-export function registerScanFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): void {
+/** Asks the language server for our rules' aliases; undefined when it is not running. */
+export type RuleAliasesSource = () => Promise<RuleAliases | undefined>;
+
+export function registerScanFeatures(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, ruleAliases?: RuleAliasesSource): void {
   const results = new ScanResults();
   const tree = new ScanResultsTree(results);
   const baseImageSummary = new BaseImageSummary();
@@ -79,7 +83,16 @@ export function registerScanFeatures(context: vscode.ExtensionContext, log: vsco
       scanDockerfileText(document.getText(), path.basename(uri.fsPath), environment),
     );
     // A failed scan removes the previous diagnostics rather than leaving them as if they were current.
-    trivyDiagnostics.set(uri, outcome.ok ? misconfigurationDiagnostics(document, outcome.report.findings) : []);
+    let findings = outcome.ok ? outcome.report.findings : [];
+    const aliases = outcome.ok ? await ruleAliases?.().catch(() => undefined) : undefined;
+    if (aliases) {
+      const reported = vscode.languages
+        .getDiagnostics(uri)
+        .filter((diagnostic) => diagnostic.source === 'dockerfile-advisor')
+        .map((diagnostic) => ({ ruleId: String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code), line: diagnostic.range.start.line + 1 }));
+      findings = withoutDuplicates(findings, reported, aliases);
+    }
+    trivyDiagnostics.set(uri, outcome.ok ? misconfigurationDiagnostics(document, findings) : []);
     reportFailure(outcome, log);
     return outcome;
   });
