@@ -248,23 +248,62 @@ export function descendantStages(model: DockerfileModel, stage: Stage): Stage[] 
   return model.stages.filter((other) => other !== stage && stageLineage(other).includes(stage));
 }
 
-/** Venvs present in a stage: created in it or the stages it is built on, or copied into them. */
-export function venvsIn(model: DockerfileModel, stage: Stage, depth = 0): { dir: string; venv: VenvCreation }[] {
-  const found: { dir: string; venv: VenvCreation }[] = [];
-  if (depth > 8) {
-    return found;
+/**
+ * Per model, what each stage holds. Stages take only from earlier stages, so the graph is
+ * acyclic; remembering each stage's answer keeps chains of stages (each `FROM` and
+ * `COPY --from` the one before) linear instead of exponential.
+ */
+const venvsMemo = new WeakMap<DockerfileModel, Map<Stage, { dir: string; venv: VenvCreation }[]>>();
+const copiedMemo = new WeakMap<DockerfileModel, Map<Stage, CopiedVenv[]>>();
+
+function memoFor<T>(memo: WeakMap<DockerfileModel, Map<Stage, T>>, model: DockerfileModel): Map<Stage, T> {
+  let perStage = memo.get(model);
+  if (!perStage) {
+    perStage = new Map();
+    memo.set(model, perStage);
   }
+  return perStage;
+}
+
+/** Venvs present in a stage: created in it or the stages it is built on, or copied into them. */
+export function venvsIn(model: DockerfileModel, stage: Stage): { dir: string; venv: VenvCreation }[] {
+  const memo = memoFor(venvsMemo, model);
+  const known = memo.get(stage);
+  if (known) {
+    return known;
+  }
+  // Guards against a cycle, should a malformed file ever produce one.
+  memo.set(stage, []);
+  const found: { dir: string; venv: VenvCreation }[] = [];
+  // The same venv reaches a stage along many paths of a chain; one entry per place and origin is enough.
+  const seen = new Set<string>();
+  const add = (dir: string, venv: VenvCreation): void => {
+    const key = `${dir}\0${venv.instruction.index}\0${venv.dir}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      found.push({ dir, venv });
+    }
+  };
   for (const member of stageLineage(stage)) {
-    found.push(...venvCreations(model, member).map((venv) => ({ dir: venv.dir, venv })));
-    for (const copied of copiedVenvsInto(model, member, depth + 1)) {
-      found.push({ dir: copied.dir, venv: copied.venv });
+    for (const venv of venvCreations(model, member)) {
+      add(venv.dir, venv);
+    }
+    for (const copied of copiedVenvsInto(model, member)) {
+      add(copied.dir, copied.venv);
     }
   }
+  memo.set(stage, found);
   return found;
 }
 
 /** Venvs that `COPY --from` instructions of `stage` bring from other stages. */
-export function copiedVenvsInto(model: DockerfileModel, stage: Stage, depth = 0): CopiedVenv[] {
+export function copiedVenvsInto(model: DockerfileModel, stage: Stage): CopiedVenv[] {
+  const memo = memoFor(copiedMemo, model);
+  const known = memo.get(stage);
+  if (known) {
+    return known;
+  }
+  memo.set(stage, []);
   const result: CopiedVenv[] = [];
   for (const edge of model.stageEdges) {
     if (edge.kind !== 'copy' || edge.to !== stage || !edge.from || edge.from === stage) {
@@ -274,7 +313,7 @@ export function copiedVenvsInto(model: DockerfileModel, stage: Stage, depth = 0)
     if (!paths?.absoluteDestination) {
       continue;
     }
-    const available = venvsIn(model, edge.from, depth);
+    const available = venvsIn(model, edge.from);
     for (const source of paths.sources) {
       if (source.expanded === undefined || /[*?[]/.test(source.expanded)) {
         continue;
@@ -290,5 +329,6 @@ export function copiedVenvsInto(model: DockerfileModel, stage: Stage, depth = 0)
       }
     }
   }
+  memo.set(stage, result);
   return result;
 }

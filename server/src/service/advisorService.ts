@@ -26,6 +26,7 @@ import { currentLanguage } from '../l10n/locale';
 import { contain } from '../util/contain';
 import { findingActions } from './codeActions';
 import { ADVISOR_ITEM, computeCompletion } from './completion';
+import { instructionExcerpt } from './cursorContext';
 import { computeHover } from './hover';
 import { computeSignatureHelp, translateSignatureHelp } from './signatureHelp';
 import { documentSymbols } from './documentSymbols';
@@ -119,20 +120,24 @@ export function createAdvisorService(): AdvisorService {
       documents.delete(uri);
     },
     diagnostics: (doc, options) => doc.findings(options).map((f) => f.diagnostic),
-    hover: (doc, position) =>
-      contain('hover', () => computeHover(doc.model, position, () => doc.findings()), null)
+    // The base service answers the cursor features from the instruction's lines alone, so it never re-parses a large file per request.
+    hover: (doc, position) => {
+      const ours = contain('hover', () => computeHover(doc.model, position, () => doc.findings()), null);
       // The base service's hovers are English only; in another language showing nothing is better than mixing.
-      ?? (currentLanguage() === 'en' ? baseCall(doc, 'base hover', () => base.computeHover(text(doc), position), null) : null),
-    completion: async (doc, position) => {
-      const ours = contain('completion', () => computeCompletion(doc.model, position), undefined);
-      if (ours !== undefined) {
+      if (ours !== null || currentLanguage() !== 'en') {
         return ours;
       }
-      if (isHeavy(doc)) {
-        return [];
+      const excerpt = instructionExcerpt(doc.model, position);
+      return excerpt === undefined ? null : contain('base hover', () => base.computeHover(excerpt.text, excerpt.position), null);
+    },
+    completion: async (doc, position) => {
+      const ours = contain('completion', () => computeCompletion(doc.model, position), undefined);
+      const excerpt = ours === undefined ? instructionExcerpt(doc.model, position) : undefined;
+      if (ours !== undefined || excerpt === undefined) {
+        return ours ?? [];
       }
       try {
-        return await base.computeCompletionItems(text(doc), position);
+        return await base.computeCompletionItems(excerpt.text, excerpt.position);
       } catch {
         return [];
       }
@@ -149,7 +154,8 @@ export function createAdvisorService(): AdvisorService {
       if (instruction !== undefined) {
         return instruction;
       }
-      const baseHelp = baseCall(doc, 'base signature help', () => base.computeSignatureHelp(text(doc), position), null);
+      const excerpt = instructionExcerpt(doc.model, position);
+      const baseHelp = excerpt === undefined ? null : contain('base signature help', () => base.computeSignatureHelp(excerpt.text, excerpt.position), null);
       return baseHelp === null || baseHelp.signatures.length === 0 ? null : translateSignatureHelp(baseHelp);
     },
     definition: (doc, position) => baseCall(doc, 'definition', () => base.computeDefinition(id(doc), text(doc), position), null),

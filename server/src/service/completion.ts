@@ -72,8 +72,16 @@ export function computeCompletion(model: DockerfileModel, position: Position): C
   const target = unwrapTrigger(model, instruction, offset);
   const token = /\S*$/.exec(linePrefix)?.[0] ?? '';
   const tokenStart = offset - token.length;
-  if (token.startsWith('-') && inFlagZone(target, tokenStart)) {
+  const flagZone = inFlagZone(target, tokenStart);
+  if (token.startsWith('-') && flagZone) {
     return flagCompletion(context, target, token);
+  }
+  if (target.keyword === 'HEALTHCHECK' && flagZone && /^[A-Za-z]*$/.test(token)) {
+    return [...healthcheckModes(context, token), ...(token === '' ? flagNameCompletion(context, target, '') : [])];
+  }
+  if (token === '' && flagZone && listFlags(target.keyword).length > 0) {
+    const flags = flagNameCompletion(context, target, '');
+    return target.keyword === 'FROM' ? [...flags, ...stageCompletion(context, target, 0)] : flags;
   }
   if (target.keyword === 'FROM') {
     return fromCompletion(context, target, token, tokenStart);
@@ -245,6 +253,14 @@ function mountCompletion(context: Context, instruction: InstructionNode, value: 
     return undefined;
   }
   return items(context, typed.length, values.map((v) => ({ label: v, kind: CompletionItemKind.EnumMember, documentation: mountDoc(key, language) })));
+}
+
+function healthcheckModes(context: Context, token: string): CompletionItem[] {
+  const documentation = instructionDoc('HEALTHCHECK', currentLanguage());
+  return items(context, token.length, [
+    { label: 'CMD', kind: CompletionItemKind.Keyword, insert: 'CMD ', documentation },
+    { label: 'NONE', kind: CompletionItemKind.Keyword, documentation },
+  ]);
 }
 
 function stageCompletion(context: Context, instruction: InstructionNode | undefined, replace: number): CompletionItem[] {

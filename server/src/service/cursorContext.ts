@@ -93,3 +93,25 @@ export function firstParagraph(markdown: string | undefined): string | undefined
   const paragraphs = markdown.split(/\r?\n\s*\r?\n/).map((p) => p.trim()).filter((p) => p !== '' && !p.startsWith('#'));
   return paragraphs[0];
 }
+
+/**
+ * The lines of the instruction at `position` alone, with the position moved into them: what the
+ * base service needs for a fallback answer, so that it never re-parses a whole large file.
+ */
+export function instructionExcerpt(model: DockerfileModel, position: Position): { text: string; position: Position } | undefined {
+  const candidate = instructionStartingBefore(model, model.index.offsetAt(position));
+  if (candidate === undefined || (position.line > candidate.range.end.line)) {
+    return undefined;
+  }
+  const firstLine = candidate.range.start.line;
+  const start = model.index.lineStart(firstLine);
+  const end = model.index.lineEnd(candidate.range.end.line);
+  const directives = model.directives.find((d) => d.name === 'escape');
+  // The escape directive changes how continuation lines join, so the excerpt keeps it.
+  const prefix = directives === undefined ? '' : `# escape=${directives.value}\n`;
+  const shift = prefix === '' ? 0 : 1;
+  return {
+    text: prefix + model.text.slice(start, end),
+    position: { line: position.line - firstLine + shift, character: position.character },
+  };
+}

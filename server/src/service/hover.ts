@@ -19,12 +19,9 @@ interface HoverPart {
   readonly range?: Range;
 }
 
-/** Longest rule page shown whole in a hover; longer pages keep only their "why" and "how to fix" sections. */
-const RULE_DOC_LIMIT = 1500;
-
 /**
- * The hover at `position`, or null when we know nothing there. `findings` is called only when
- * needed, so a hover over plain syntax never waits for validation.
+ * The hover at `position`, or null when we know nothing there. `findings` gives the document's
+ * findings, which the service computes once per version; a rule reported under the cursor comes first.
  */
 export function computeHover(model: DockerfileModel, position: Position, findings: () => readonly Finding[]): Hover | null {
   const rules = findingsAt(findings(), position).map((f) => f.rule).filter((r): r is Rule => r !== undefined);
@@ -36,7 +33,9 @@ export function computeHover(model: DockerfileModel, position: Position, finding
       parts.push({ markdown: ruleMarkdown(rule) });
     }
   }
-  const syntax = syntaxHover(model, position);
+  // A cursor right after a word (`ARG|`) still means that word, as editors place it there after a double-click or typing.
+  const syntax = syntaxHover(model, position)
+    ?? (position.character > 0 ? syntaxHover(model, { line: position.line, character: position.character - 1 }) : undefined);
   if (syntax !== undefined) {
     parts.push(syntax);
   }
@@ -330,18 +329,18 @@ export function ruleMarkdown(rule: Rule): string {
   return `${header}\n\n${trimRulePage(page)}`;
 }
 
-const KEPT_SECTION = /why|matter|fix|por qué|importa|corregir|arreglar|solución|cómo/i;
+/** Section headings a hover keeps, in every language the pages are written in. */
+const KEPT_SECTION = /^#{2,3} +(why|how to fix|por qué|cómo corregir)/i;
 
-/** Keeps the intro and the "why" and "how to fix" sections of a long page; the title is dropped since the header names the rule. */
+/**
+ * Keeps the intro and the "why it matters" and "how to fix" sections: the examples and aliases are
+ * on the full page, and the header already names the rule. A page without those sections is kept whole.
+ */
 export function trimRulePage(markdown: string): string {
-  const sections = markdown.trim().split(/\r?\n(?=#{2,3} )/);
-  const [intro, ...rest] = sections;
+  const [intro, ...sections] = markdown.trim().split(/\r?\n(?=#{2,3} )/).map((section) => section.trim());
   const introBody = intro.replace(/^# .*(\r?\n)?/, '').trim();
-  if (markdown.length <= RULE_DOC_LIMIT) {
-    return [introBody, ...rest].filter((s) => s !== '').join('\n\n');
-  }
-  const kept = rest.filter((s) => KEPT_SECTION.test(s.split('\n')[0]));
-  return [introBody, ...(kept.length > 0 ? kept : rest.slice(0, 1))].filter((s) => s !== '').join('\n\n');
+  const kept = sections.filter((section) => KEPT_SECTION.test(section));
+  return [introBody, ...(kept.length > 0 ? kept : sections)].filter((section) => section !== '').join('\n\n');
 }
 
 function code(text: string): string {

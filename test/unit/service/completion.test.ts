@@ -62,6 +62,13 @@ describe('completion', () => {
       assert.ok(PLATFORMS.every((p) => platforms.includes(p)) && platforms.includes('$BUILDPLATFORM'));
     });
 
+    it('offers the flags after a space before the first argument', async () => {
+      assert.deepEqual(await labels('FROM alpine\nCOPY --from=build |/app /app'), ['--chown', '--chmod', '--link', '--exclude', '--parents']);
+      assert.deepEqual(await labels('FROM golang AS build\nFROM |'), ['--platform', 'build']);
+      assert.deepEqual(await labels('FROM alpine\nHEALTHCHECK --interval=5s C|'), ['CMD', 'NONE']);
+      assert.ok((await labels('FROM alpine\nHEALTHCHECK |')).includes('--retries'));
+    });
+
     it('offers only earlier stages after --from=', async () => {
       const text = 'FROM golang AS build\nFROM alpine AS test\nCOPY --from=| a b\nFROM alpine AS later\n';
       assert.deepEqual(await labels(text), ['build']);

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { automaticArgDoc, directiveDoc, flagDoc, instructionDoc, mountDoc } from '../../../server/src/docs/referenceDocs';
 import { findRule } from '../../../server/src/rules/registry';
 import { trimRulePage } from '../../../server/src/service/hover';
+import { ruleDocsMarkdown } from '../../../server/src/service/ruleDocs';
 import { hoverText, inLanguage } from './fixture';
 
 function includesPage(text: string | undefined, page: string | undefined): void {
@@ -148,16 +149,32 @@ describe('hover', () => {
       }
     });
 
-    it('keeps the why and how-to-fix sections of a long page', () => {
-      const filler = 'x'.repeat(2000);
-      const page = `# Rule\n\nIntro.\n\n## Why it matters\n\nBecause.\n\n## Example\n\n${filler}\n\n## How to fix\n\nDo this.\n`;
-      const trimmed = trimRulePage(page);
-      assert.ok(trimmed.includes('Because.') && trimmed.includes('Do this.') && trimmed.includes('Intro.'));
-      assert.ok(!trimmed.includes(filler) && !trimmed.includes('# Rule'));
-      const spanish = `# Regla\n\nIntro.\n\n## Por qué importa\n\nPorque.\n\n## Ejemplo\n\n${filler}\n\n## Cómo corregirlo\n\nHaz esto.\n`;
-      assert.ok(!trimRulePage(spanish).includes(filler) && trimRulePage(spanish).includes('Haz esto.'));
+    for (const language of ['en', 'es'] as const) {
+      it(`keeps the rule page's why and how-to-fix sections, not its examples (${language})`, inLanguage(language, () => {
+        const page = ruleDocsMarkdown('JSONArgsRecommended', language);
+        assert.ok(page !== undefined, 'the rule page ships with the extension');
+        const text = hoverText('FROM alpine\nCMD python ma|in.py\n') ?? '';
+        const sections = page.split(/\n(?=## )/);
+        const section = (heading: RegExp): string => sections.find((s) => heading.test(s))?.trim() ?? '';
+        assert.ok(text.includes(section(/^## (Why it matters|Por qué importa)/)), text);
+        assert.ok(text.includes(section(/^## (How to fix|Cómo corregirlo)/)), text);
+        assert.ok(!text.includes(section(/^## (Bad|Incorrecto)/)), 'the bad example is left to the full page');
+      }));
+    }
+
+    it('keeps a page whole when it has none of the expected sections', () => {
+      assert.equal(trimRulePage('# Rule\n\nIntro.\n\n## Details\n\nMore.\n'), 'Intro.\n\n## Details\n\nMore.');
     });
   });
+
+  it('still means the word when the cursor sits right after it', () => {
+    includesPage(hoverText('FROM alpine\nARG| V=1\n'), instructionDoc('ARG', 'en'));
+    assert.match(hoverText('FROM alpine\nARG V=1\nWORKDIR $V|\n') ?? '', /Value here: `1`/);
+  });
+
+  it('does not fall back to English hovers in Spanish', inLanguage('es', () => {
+    assert.equal(hoverText('FROM alpine\nWORKDIR /a|pp\n'), undefined);
+  }));
 
   it('shows nothing over plain arguments', () => {
     assert.equal(hoverText('FROM alpine\nWORKDIR /a|pp\n'), undefined);
