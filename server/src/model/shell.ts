@@ -1,21 +1,11 @@
 // Parses the shell of RUN instructions with mvdan-sh and exposes the simple commands in them.
 import { contain } from '../util/contain';
 
-// mvdan-sh ships no types; its AST is reached through this narrow, checked surface.
+// mvdan-sh ships no types; it is reached through this narrow surface.
 const mvdan: { syntax: ShSyntax } = require('mvdan-sh');
 
-interface ShPos {
-  Offset(): number;
-}
-interface ShNode {
-  Pos(): ShPos;
-  End(): ShPos;
-  [key: string]: unknown;
-}
 interface ShSyntax {
-  NewParser(...options: unknown[]): { Parse(src: string, name: string): ShNode };
-  Walk(node: ShNode, visit: (node: ShNode | null) => boolean): void;
-  NodeType(node: ShNode): string;
+  NewParser(...options: unknown[]): { Parse(src: string, name: string): unknown };
   KeepComments(keep: boolean): unknown;
   Variant(lang: unknown): unknown;
   LangBash: unknown;
@@ -78,15 +68,102 @@ export interface ShellScript {
 }
 
 /**
- * The fields that hold child nodes, per node type. mvdan-sh's own `syntax.Walk` calls back
- * into JavaScript through GopherJS for every node and is several times slower than this.
+ * A syntax node copied out of mvdan-sh's Go objects. Reading the Go values directly (the
+ * `__internal_object__` GopherJS keeps behind each wrapper) costs nanoseconds; every field read
+ * through the JavaScript wrappers copies and wraps whole slices and cost most of the analysis time.
+ */
+interface PlainNode {
+  readonly type: string;
+  /** UTF-8 byte offsets, as mvdan-sh counts. */
+  readonly pos: number;
+  readonly end: number;
+  readonly fields: Readonly<Record<string, PlainNode | PlainNode[] | undefined>>;
+  /** `Lit.Value`, `SglQuoted.Value`, decoded to JavaScript text. */
+  readonly value?: string;
+  readonly op?: number;
+}
+
+interface GoValue {
+  readonly constructor: { readonly string?: string; readonly nil?: unknown };
+  readonly $array?: GoValue[];
+  readonly $offset?: number;
+  readonly $length?: number;
+  Pos?(): { offs: number };
+  End?(): { offs: number };
+  readonly [field: string]: unknown;
+}
+
+const latin1 = (bytes: string): string => {
+  // GopherJS keeps Go strings as one character per UTF-8 byte.
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\x00-\x7f]/.test(bytes)) {
+    return bytes;
+  }
+  const array = new Uint8Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    array[i] = bytes.charCodeAt(i) & 0xff;
+  }
+  return new TextDecoder().decode(array);
+};
+
+function isNil(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'object' && (value as GoValue).constructor?.nil === value);
+}
+
+function toPlain(go: GoValue): PlainNode | undefined {
+  if (isNil(go)) {
+    return undefined;
+  }
+  const type = (go.constructor.string ?? '').replace(/^\*?syntax\./, '');
+  const fields: Record<string, PlainNode | PlainNode[] | undefined> = {};
+  for (const field of childFields[type] ?? []) {
+    const value = go[field] as GoValue | undefined;
+    if (isNil(value)) {
+      continue;
+    }
+    if (value!.$array !== undefined) {
+      const items: PlainNode[] = [];
+      for (let i = 0; i < (value!.$length ?? 0); i++) {
+        const item = toPlain(value!.$array[(value!.$offset ?? 0) + i]);
+        if (item) {
+          items.push(item);
+        }
+      }
+      fields[field] = items;
+    } else {
+      fields[field] = toPlain(value!);
+    }
+  }
+  const raw = go.Value;
+  return {
+    type,
+    pos: go.Pos ? go.Pos().offs : 0,
+    end: go.End ? go.End().offs : 0,
+    fields,
+    ...(typeof raw === 'string' ? { value: latin1(raw) } : {}),
+    ...(typeof go.Op === 'number' ? { op: go.Op } : {}),
+  };
+}
+
+/** Parses with mvdan-sh and copies the tree out; throws the parser's error for invalid shell. */
+function parsePlain(src: string): PlainNode {
+  const wrapper = parser.Parse(src, '') as unknown as { __internal_object__?: GoValue };
+  const file = wrapper.__internal_object__ ? toPlain(wrapper.__internal_object__) : undefined;
+  if (!file || file.type !== 'File') {
+    throw new Error('mvdan-sh returned a tree of an unexpected shape');
+  }
+  return file;
+}
+
+/**
+ * The fields that hold child nodes, per node type (mvdan-sh's Go field names).
  */
 const childFields: Readonly<Record<string, readonly string[]>> = {
   File: ['Stmts'],
   Stmt: ['Cmd', 'Redirs'],
   Redirect: ['Word', 'Hdoc'],
   CallExpr: ['Assigns', 'Args'],
-  Assign: ['Value', 'Array'],
+  Assign: ['Name', 'Value', 'Array'],
   ArrayExpr: ['Elems'],
   ArrayElem: ['Value'],
   BinaryCmd: ['X', 'Y'],
@@ -103,22 +180,20 @@ const childFields: Readonly<Record<string, readonly string[]>> = {
   TimeClause: ['Stmt'],
   CoprocClause: ['Stmt'],
   Word: ['Parts'],
+  Lit: [],
+  SglQuoted: [],
   DblQuoted: ['Parts'],
   CmdSubst: ['Stmts'],
   ProcSubst: ['Stmts'],
 };
 
 /** Visits `node` and its descendants in source order; `visit` returning false skips a node's children. */
-function walk(node: ShNode | null | undefined, visit: (node: ShNode) => boolean): void {
+function walk(node: PlainNode | undefined, visit: (node: PlainNode) => boolean): void {
   if (!node || !visit(node)) {
     return;
   }
-  const fields = childFields[syntax.NodeType(node)];
-  if (!fields) {
-    return;
-  }
-  for (const field of fields) {
-    const value = node[field] as ShNode | ShNode[] | null | undefined;
+  for (const field of childFields[node.type] ?? []) {
+    const value = node.fields[field];
     if (Array.isArray(value)) {
       for (const child of value) {
         walk(child, visit);
@@ -130,11 +205,11 @@ function walk(node: ShNode | null | undefined, visit: (node: ShNode) => boolean)
 }
 
 const operatorCodes = (() => {
-  const codeOf = (src: string): unknown => {
-    let op: unknown;
-    walk(parser.Parse(src, ''), (node) => {
-      if (node && syntax.NodeType(node) === 'BinaryCmd' && op === undefined) {
-        op = node.Op;
+  const codeOf = (src: string): number | undefined => {
+    let op: number | undefined;
+    walk(parsePlain(src), (node) => {
+      if (node.type === 'BinaryCmd' && op === undefined) {
+        op = node.op;
       }
       return true;
     });
@@ -216,56 +291,46 @@ export function parseShell(mapped: MappedText): ShellScript {
 
 function parseScriptText(text: string): ParsedScript {
   const byteToChar = byteToCharMap(text);
-  const charOffset = (pos: ShPos): number => {
-    const byte = pos.Offset();
-    return byteToChar ? (byteToChar[byte] ?? text.length) : byte;
-  };
+  const charOffset = (byte: number): number => (byteToChar ? (byteToChar[byte] ?? text.length) : byte);
   return contain<ParsedScript>(
     'mvdan-sh parse',
     () => {
-      let file: ShNode;
+      let file: PlainNode;
       try {
-        file = parser.Parse(text, '');
+        file = parsePlain(text);
       } catch (error) {
         return { commands: [], commandSpans: [], hasPipeline: false, parseError: shellErrorMessage(error) };
       }
       const commands: ParsedScript['commands'][number][] = [];
       const commandSpans: ParsedScript['commandSpans'][number][] = [];
       let hasPipeline = false;
-      const visit = (node: ShNode | null, inPipeline: boolean): void => {
-        if (!node) {
-          return;
-        }
+      const visit = (node: PlainNode | undefined, inPipeline: boolean): void => {
         walk(node, (child) => {
-          if (!child) {
-            return true;
-          }
-          const type = syntax.NodeType(child);
-          if (type === 'BinaryCmd' && (child.Op === operatorCodes.pipe || child.Op === operatorCodes.pipeAll)) {
+          if (child.type === 'BinaryCmd' && (child.op === operatorCodes.pipe || child.op === operatorCodes.pipeAll)) {
             hasPipeline = true;
-            visit(child.X as ShNode, true);
-            visit(child.Y as ShNode, true);
+            visit(child.fields.X as PlainNode | undefined, true);
+            visit(child.fields.Y as PlainNode | undefined, true);
             return false;
           }
-          if (type === 'CallExpr') {
-            const args = (child.Args as ShNode[] | null) ?? [];
+          if (child.type === 'CallExpr') {
+            const args = (child.fields.Args as PlainNode[] | undefined) ?? [];
             if (args.length > 0) {
               const words = args.map((word) => shellWord(word, text, charOffset));
-              const assignments = ((child.Assigns as ShNode[] | null) ?? []).map((assign) => shellAssignment(assign, text, charOffset));
+              const assignments = ((child.fields.Assigns as PlainNode[] | undefined) ?? []).map((assign) => shellAssignment(assign, text, charOffset));
               commands.push({ name: words[0].value, inPipeline, index: commands.length });
-              commandSpans.push({ start: charOffset(child.Pos()), end: charOffset(child.End()), words, assignments });
+              commandSpans.push({ start: charOffset(child.pos), end: charOffset(child.end), words, assignments });
             }
             // Keep walking: command substitutions inside arguments hold commands too.
             return true;
           }
-          if (type === 'DeclClause' && child.Variant) {
+          if (child.type === 'DeclClause' && child.fields.Variant) {
             // `export A=1` is a declaration, not a call, in the parser; rules need it as a command all the same.
-            const variant = shellWord(child.Variant as ShNode, text, charOffset);
-            const assignments = ((child.Args as ShNode[] | null) ?? [])
-              .filter((assign) => assign.Name)
+            const variant = shellWord(child.fields.Variant as PlainNode, text, charOffset);
+            const assignments = ((child.fields.Args as PlainNode[] | undefined) ?? [])
+              .filter((assign) => assign.fields.Name)
               .map((assign) => shellAssignment(assign, text, charOffset));
             commands.push({ name: variant.value, inPipeline, index: commands.length });
-            commandSpans.push({ start: charOffset(child.Pos()), end: charOffset(child.End()), words: [variant], assignments });
+            commandSpans.push({ start: charOffset(child.pos), end: charOffset(child.end), words: [variant], assignments });
             return true;
           }
           return true;
@@ -278,40 +343,40 @@ function parseScriptText(text: string): ParsedScript {
   );
 }
 
-function shellWord(word: ShNode, text: string, charOffset: (pos: ShPos) => number): ParsedScript['commandSpans'][number]['words'][number] {
-  const start = charOffset(word.Pos());
-  const end = charOffset(word.End());
-  const { value, literal } = syntax.NodeType(word) === 'Lit' ? { value: String(word.Value), literal: true } : wordValue(word, text, charOffset);
+function shellWord(word: PlainNode, text: string, charOffset: (byte: number) => number): ParsedScript['commandSpans'][number]['words'][number] {
+  const start = charOffset(word.pos);
+  const end = charOffset(word.end);
+  const { value, literal } = word.type === 'Lit' ? { value: word.value ?? '', literal: true } : wordValue(word, text, charOffset);
   return { value, raw: text.slice(start, end), literal, start, end };
 }
 
-function shellAssignment(assign: ShNode, text: string, charOffset: (pos: ShPos) => number): ParsedScript['commandSpans'][number]['assignments'][number] {
-  const value = assign.Value ? wordValue(assign.Value as ShNode, text, charOffset).value : undefined;
-  return { name: String((assign.Name as ShNode).Value), value, start: charOffset(assign.Pos()), end: charOffset(assign.End()) };
+function shellAssignment(assign: PlainNode, text: string, charOffset: (byte: number) => number): ParsedScript['commandSpans'][number]['assignments'][number] {
+  const valueWord = assign.fields.Value as PlainNode | undefined;
+  const value = valueWord ? wordValue(valueWord, text, charOffset).value : undefined;
+  return { name: (assign.fields.Name as PlainNode | undefined)?.value ?? '', value, start: charOffset(assign.pos), end: charOffset(assign.end) };
 }
 
-function wordValue(word: ShNode, text: string, charOffset: (pos: ShPos) => number): { value: string; literal: boolean } {
-  const parts = (word.Parts as ShNode[] | null) ?? [];
+function wordValue(word: PlainNode, text: string, charOffset: (byte: number) => number): { value: string; literal: boolean } {
+  const parts = (word.fields.Parts as PlainNode[] | undefined) ?? [];
   let value = '';
   let literal = true;
   for (const part of parts) {
-    const type = syntax.NodeType(part);
-    if (type === 'Lit') {
-      value += unescapeLiteral(String(part.Value));
-    } else if (type === 'SglQuoted') {
-      value += String(part.Value);
-    } else if (type === 'DblQuoted') {
-      for (const inner of (part.Parts as ShNode[] | null) ?? []) {
-        if (syntax.NodeType(inner) === 'Lit') {
-          value += String(inner.Value);
+    if (part.type === 'Lit') {
+      value += unescapeLiteral(part.value ?? '');
+    } else if (part.type === 'SglQuoted') {
+      value += part.value ?? '';
+    } else if (part.type === 'DblQuoted') {
+      for (const inner of (part.fields.Parts as PlainNode[] | undefined) ?? []) {
+        if (inner.type === 'Lit') {
+          value += inner.value ?? '';
         } else {
           literal = false;
-          value += text.slice(charOffset(inner.Pos()), charOffset(inner.End()));
+          value += text.slice(charOffset(inner.pos), charOffset(inner.end));
         }
       }
     } else {
       literal = false;
-      value += text.slice(charOffset(part.Pos()), charOffset(part.End()));
+      value += text.slice(charOffset(part.pos), charOffset(part.end));
     }
   }
   return { value, literal };
