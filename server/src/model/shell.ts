@@ -95,7 +95,6 @@ interface GoValue {
 
 const latin1 = (bytes: string): string => {
   // GopherJS keeps Go strings as one character per UTF-8 byte.
-  // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7f]/.test(bytes)) {
     return bytes;
   }
