@@ -1,4 +1,4 @@
-// `tsx test/bench/profile.ts [rounds]`: profiles the analysis with --cpu-prof and prints where the time goes.
+// `tsx test/bench/profile.ts [rounds] [analysis|requests]`: profiles the analysis (or hover and completion) with --cpu-prof and prints where the time goes.
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -10,6 +10,7 @@ const projectRoot = path.resolve(__dirname, '..', '..');
 
 async function main(): Promise<void> {
   const rounds = process.argv[2] ?? '2';
+  const workload = process.argv[3] ?? 'analysis';
   const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dfa-profile-'));
   const bundle = path.join(outDir, 'workload.js');
   // A readable bundle: its `// path` markers name the source file of every profiled line.
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   });
   const corpusDir = path.resolve(projectRoot, '..', 'shared', 'corpus', 'dockerfiles');
   const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${outDir}`, bundle, corpusDir, rounds], { stdio: 'inherit', timeout: 15 * 60_000 });
+    const child = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${outDir}`, bundle, corpusDir, rounds, workload], { stdio: 'inherit', timeout: 15 * 60_000 });
     child.on('error', reject);
     child.on('exit', resolve);
   });

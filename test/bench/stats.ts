@@ -39,19 +39,6 @@ export function timed<T>(run: () => T): Timed<T> {
   return { value, wallMs, cpuMs: (used.user + used.system) / 1000 };
 }
 
-/**
- * Repeats `run` at least `min` and at most `max` times, stopping early once `budgetMs` is spent,
- * so that slow measurements still finish and fast ones get many samples.
- */
-export function repeat<T>(min: number, max: number, budgetMs: number, run: (iteration: number) => T): T[] {
-  const results: T[] = [];
-  const start = performance.now();
-  for (let i = 0; i < max && (i < min || performance.now() - start < budgetMs); i++) {
-    results.push(run(i));
-  }
-  return results;
-}
-
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) {
     return '—';
