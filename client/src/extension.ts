@@ -10,7 +10,13 @@ import { registerTaskFeatures } from './tasks';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What `activate` returns; the end-to-end suite reads how long activation took. */
+export interface AdvisorApi {
+  readonly activationMs: number;
+}
+
+export function activate(context: vscode.ExtensionContext): AdvisorApi {
+  const started = performance.now();
   const log = vscode.window.createOutputChannel('Dockerfile Advisor', { log: true });
   context.subscriptions.push(log);
   configureLocalization(context.extensionUri);
@@ -40,7 +46,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Lets the end-to-end tests find and stop the server process to check it comes back.
     vscode.commands.registerCommand('dockerfileAdvisor.internal.serverPid', () => serverPid(client)),
   );
-  await client.start();
+  // The server starts in the background: activation (and with it the editor) never waits for a process.
+  client.start().catch((error: unknown) => {
+    log.error(t('The Dockerfile Advisor language server could not start: {0}', error instanceof Error ? error.message : String(error)));
+  });
+  return { activationMs: performance.now() - started };
 }
 
 export async function deactivate(): Promise<void> {
