@@ -2,6 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import { validate as validateSyntax, ValidationCode, type ValidatorSettings } from 'dockerfile-utils';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import { foldContinuations } from '../model/parseDockerfile';
 import type { DockerfileModel } from '../model/types';
 import { allRules } from '../rules/registry';
 import type { BuildContext, FindingReport, Rule, RuleFix, Severity, SeveritySetting } from '../rules/rule';
@@ -95,6 +96,7 @@ export function validateModel(model: DockerfileModel, options: ValidationOptions
       fixes: () => [],
     });
   }
+  findings.push(...parseErrors(model));
   const suppressions = collectSuppressions(model);
   const check = model.check;
   for (const rule of options.rules ?? allRules) {
@@ -126,6 +128,45 @@ export function validateModel(model: DockerfileModel, options: ValidationOptions
     }
   }
   return findings;
+}
+
+/** Instructions whose JSON (exec) form BuildKit parses. */
+const execFormInstructions = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'VOLUME', 'COPY', 'ADD']);
+
+/**
+ * Parse errors BuildKit's parser raises that the baseline validator misses: a file with no
+ * instruction, and a JSON array that holds something other than strings.
+ */
+function parseErrors(model: DockerfileModel): Finding[] {
+  const errors: Finding[] = [];
+  const syntaxError = (range: Range, message: string): Finding => ({
+    diagnostic: { range, message, severity: DiagnosticSeverity.Error, source: diagnosticSource, code: 'syntax' },
+    severity: 'error',
+    fixes: () => [],
+  });
+  if (model.instructions.length === 0 && !model.parseFailure) {
+    errors.push(syntaxError(model.index.rangeOf(0, 0), l10n.t('The Dockerfile cannot be empty: it has no instruction.')));
+  }
+  for (const instruction of model.instructions) {
+    if (!execFormInstructions.has(instruction.keyword) || instruction.jsonArgs !== undefined || !instruction.argsRange) {
+      continue;
+    }
+    const folded = foldContinuations(model.text, model.index.offsetAt(instruction.argsRange.start), instruction.end, model.escapeChar).text.trim();
+    if (!folded.startsWith('[') || !folded.endsWith(']')) {
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(folded);
+    } catch {
+      // Not JSON at all: BuildKit runs it in shell form.
+      continue;
+    }
+    if (Array.isArray(value) && value.some((item) => typeof item !== 'string')) {
+      errors.push(syntaxError(instruction.argsRange, l10n.t('{0} in JSON form takes an array of strings only; BuildKit refuses to parse nested arrays, numbers or objects.', instruction.keyword)));
+    }
+  }
+  return errors;
 }
 
 /** Above these sizes the packages we build on slow down more than linearly (measured: minutes on 50,000 lines). */
