@@ -14,6 +14,8 @@ const common = {
   logLevel: 'warning',
   // mvdan-sh is a large GopherJS build; bundling keeps it in one file with the server.
   external: ['vscode'],
+  // Prefer ES module entry points: jsonc-parser's UMD main build requires files esbuild cannot see.
+  mainFields: ['module', 'main'],
 };
 
 const entries = [
