@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // A workbench for UI tests that need user settings (stand-in tools) or the Spanish locale before VS Code starts.
 import * as fs from 'node:fs';
 import * as path from 'node:path';

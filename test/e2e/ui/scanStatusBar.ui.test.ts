@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The scan status bar item as users see it, after scans with a stand-in Trivy that prints recorded output.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';

@@ -8,6 +8,7 @@ import { outlineDockerfile } from '../../../client/src/build/dockerfileOutline';
 import { parseBuildFailure } from '../../../client/src/build/parseBuildFailure';
 import { checkBuild, probeEngine, type Translate } from '../../../client/src/build/preflight';
 import { runProcess } from '../../../client/src/process/runProcess';
+import { listLocalImages } from '../../../client/src/scan/localImages';
 import { startEngine, type Engine } from './engine';
 
 const english: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
@@ -106,5 +107,12 @@ describe('build preflight and the single-platform fallback against a real Docker
     } finally {
       rmSync(failing, { force: true });
     }
+  });
+
+  it("lists the engine's local images for the scan command's image picker", async () => {
+    const listed = await listLocalImages({ dockerPath: 'docker', env: engine!.env, timeoutMs: 60_000 });
+    assert.ok(listed.ok, listed.ok ? '' : listed.message);
+    assert.ok(listed.images.some((image) => image.reference === 'local/busybox:1'), JSON.stringify(listed.images));
+    assert.ok(listed.images.every((image) => /^[0-9a-f]{12}/.test(image.id.replace(/^sha256:/, ''))), JSON.stringify(listed.images));
   });
 });
