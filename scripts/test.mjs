@@ -26,7 +26,7 @@ const phases = [
   { name: 'protocol', cmd: [...mocha, '--timeout', '20000', 'test/protocol/**/*.test.ts'], mocha: true },
   { name: 'grammar', cmd: ['bash', 'test/grammar/run.sh'], optional: 'test/grammar/run.sh' },
   { name: 'conformance', cmd: ['node_modules/.bin/tsx', 'test/conformance/run.ts'], optional: 'test/conformance/run.ts', needsShared: true },
-  { name: 'fuzz', cmd: ['node_modules/.bin/tsx', 'test/fuzz/run.ts', '--quick'], optional: 'test/fuzz/run.ts' },
+  { name: 'fuzz', cmd: ['node', 'scripts/fuzz.mjs', '--quick'], optional: 'test/fuzz/run.ts' },
   { name: 'docker', cmd: [...mocha, '--timeout', '300000', 'test/integration/docker/**/*.test.ts'], mocha: true, optional: 'test/integration/docker' },
   { name: 'package', cmd: ['npm', 'run', 'package', '--silent'] },
   { name: 'e2e', cmd: ['node_modules/.bin/tsx', 'test/e2e/run.ts', 'all'], mocha: true, optional: 'test/e2e/run.ts' },
