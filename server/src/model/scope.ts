@@ -57,43 +57,15 @@ export class ScopeHistory {
   }
 }
 
-/** What one instruction sees: its stage's history up to a point, then the ENV it inherited. */
-export class ScopeView implements VariableScope {
-  constructor(
-    private readonly history: ScopeHistory,
-    private readonly sequence: number,
-    /** A parent stage's final scope, of which only ENV is inherited. */
-    private readonly inherited?: ScopeView,
-  ) {}
+/** The read-only Map surface every scope offers; iteration builds the visible map on demand. */
+abstract class ScopeBase implements VariableScope {
+  abstract get(name: string): VariableDefinition | undefined;
 
-  get(name: string): VariableDefinition | undefined {
-    return this.history.lookup(name, this.sequence) ?? this.inherited?.getEnv(name);
-  }
+  /** Every visible definition, by name. Only iteration needs it, never a lookup. */
+  protected abstract materialize(): Map<string, VariableDefinition>;
 
   has(name: string): boolean {
     return this.get(name) !== undefined;
-  }
-
-  private getEnv(name: string): VariableDefinition | undefined {
-    return this.history.lookup(name, this.sequence, 'env') ?? this.inherited?.getEnv(name);
-  }
-
-  private materialize(): Map<string, VariableDefinition> {
-    const result = new Map<string, VariableDefinition>();
-    if (this.inherited) {
-      for (const [name, definition] of this.inherited.materialize()) {
-        if (definition.kind === 'env') {
-          result.set(name, definition);
-        }
-      }
-    }
-    for (const name of this.history.names()) {
-      const definition = this.history.lookup(name, this.sequence);
-      if (definition) {
-        result.set(name, definition);
-      }
-    }
-    return result;
   }
 
   get size(): number {
@@ -121,11 +93,51 @@ export class ScopeView implements VariableScope {
   }
 }
 
+/** What one instruction sees: its stage's history up to a point, then the ENV it inherited. */
+export class ScopeView extends ScopeBase {
+  constructor(
+    private readonly history: ScopeHistory,
+    private readonly sequence: number,
+    /** A parent stage's final scope, of which only ENV is inherited. */
+    private readonly inherited?: ScopeView,
+  ) {
+    super();
+  }
+
+  get(name: string): VariableDefinition | undefined {
+    return this.history.lookup(name, this.sequence) ?? this.inherited?.getEnv(name);
+  }
+
+  private getEnv(name: string): VariableDefinition | undefined {
+    return this.history.lookup(name, this.sequence, 'env') ?? this.inherited?.getEnv(name);
+  }
+
+  protected materialize(): Map<string, VariableDefinition> {
+    const result = new Map<string, VariableDefinition>();
+    if (this.inherited) {
+      for (const [name, definition] of this.inherited.materialize()) {
+        if (definition.kind === 'env') {
+          result.set(name, definition);
+        }
+      }
+    }
+    for (const name of this.history.names()) {
+      const definition = this.history.lookup(name, this.sequence);
+      if (definition) {
+        result.set(name, definition);
+      }
+    }
+    return result;
+  }
+}
+
 /** A scope with a few local definitions on top, for code that simulates an instruction's own effect. */
-export class OverlayScope implements VariableScope {
+export class OverlayScope extends ScopeBase {
   private readonly local = new Map<string, VariableDefinition>();
 
-  constructor(private readonly base: VariableScope) {}
+  constructor(private readonly base: VariableScope) {
+    super();
+  }
 
   set(name: string, definition: VariableDefinition): void {
     this.local.set(name, definition);
@@ -135,35 +147,7 @@ export class OverlayScope implements VariableScope {
     return this.local.get(name) ?? this.base.get(name);
   }
 
-  has(name: string): boolean {
-    return this.get(name) !== undefined;
-  }
-
-  private materialize(): Map<string, VariableDefinition> {
+  protected materialize(): Map<string, VariableDefinition> {
     return new Map([...this.base, ...this.local]);
-  }
-
-  get size(): number {
-    return this.materialize().size;
-  }
-
-  forEach(callback: (value: VariableDefinition, key: string, map: ReadonlyMap<string, VariableDefinition>) => void): void {
-    this.materialize().forEach((value, key) => callback(value, key, this));
-  }
-
-  entries(): MapIterator<[string, VariableDefinition]> {
-    return this.materialize().entries();
-  }
-
-  keys(): MapIterator<string> {
-    return this.materialize().keys();
-  }
-
-  values(): MapIterator<VariableDefinition> {
-    return this.materialize().values();
-  }
-
-  [Symbol.iterator](): MapIterator<[string, VariableDefinition]> {
-    return this.entries();
   }
 }
