@@ -83,7 +83,12 @@ export async function hoverUntilVisible(page: Page, target: Locator, widget: Loc
   for (let attempt = 0; ; attempt++) {
     const box = await target.boundingBox();
     if (!box) {
-      throw new Error('The element to hover is not on screen.');
+      // Monaco re-renders a line when semantic tokens or decorations arrive; look again until the deadline.
+      if (Date.now() > deadline) {
+        throw new Error('The element to hover is not on screen.');
+      }
+      await page.waitForTimeout(200);
+      continue;
     }
     const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     await page.mouse.move(centre.x - 40, centre.y + 30);
