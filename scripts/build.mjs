@@ -12,16 +12,37 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  // mvdan-sh is a large GopherJS build; bundling keeps it in one file with the server.
   external: ['vscode'],
   // Prefer ES module entry points: jsonc-parser's UMD main build requires files esbuild cannot see.
   mainFields: ['module', 'main'],
 };
 
+/**
+ * mvdan-sh (a GopherJS build, three quarters of the server's code) goes into a file of its
+ * own, `dist/mvdan-sh.js`, that the server and CLI require on the first RUN they parse: the
+ * server then reads and compiles a quarter of the code before it answers `initialize`.
+ */
+const shellParserApart = {
+  name: 'shell-parser-apart',
+  setup(build) {
+    build.onResolve({ filter: /^mvdan-sh$/ }, () => ({ path: './mvdan-sh.js', external: true }));
+  },
+};
+
+/** The server's entry loads the server itself from its own file, after turning on the compile cache. */
+const serverCoreApart = {
+  name: 'server-core-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/server-core\.js$/ }, () => ({ path: './server-core.js', external: true }));
+  },
+};
+
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [serverCoreApart] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server-core.js', plugins: [shellParserApart] },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [shellParserApart] },
+  { entryPoints: ['node_modules/mvdan-sh/index.js'], outfile: 'dist/mvdan-sh.js' },
 ];
 
 const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...common, ...entry })));

@@ -18,7 +18,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FormatterSettings } from 'dockerfile-language-service';
-import { resolveLanguage, setLanguage } from './l10n/locale';
+import { currentLanguage, resolveLanguage, setLanguage } from './l10n/locale';
 import { allRules } from './rules/registry';
 import type { BuildContext } from './rules/rule';
 import { createAdvisorService, type AnalysedDocument } from './service/advisorService';
@@ -122,6 +122,7 @@ export function startServer(connection: Connection): void {
   };
 
   const refreshSettings = async (): Promise<void> => {
+    const before = JSON.stringify([settings, currentLanguage()]);
     if (canPullConfiguration) {
       try {
         const [section] = (await connection.workspace.getConfiguration([{ section: 'dockerfileAdvisor' }])) as unknown[];
@@ -131,6 +132,10 @@ export function startServer(connection: Connection): void {
       }
     }
     applyLanguage();
+    // The pull after `initialized` usually finds the settings the client sent with `initialize`: nothing to redo then.
+    if (JSON.stringify([settings, currentLanguage()]) === before) {
+      return;
+    }
     for (const document of documents.all()) {
       schedule(document.uri, 0);
     }
@@ -193,8 +198,19 @@ export function startServer(connection: Connection): void {
     void refreshSettings();
   });
 
-  documents.onDidOpen((event) => schedule(event.document.uri, 0));
-  documents.onDidChangeContent((event) => schedule(event.document.uri));
+  // TextDocuments announces an open as a change too; that one must not put the first diagnostics behind the typing delay.
+  const openedVersions = new Map<string, number>();
+  documents.onDidOpen((event) => {
+    openedVersions.set(event.document.uri, event.document.version);
+    schedule(event.document.uri, 0);
+  });
+  documents.onDidChangeContent((event) => {
+    if (openedVersions.get(event.document.uri) === event.document.version) {
+      return;
+    }
+    openedVersions.delete(event.document.uri);
+    schedule(event.document.uri);
+  });
   documents.onDidClose((event) => {
     const timer = pending.get(event.document.uri);
     if (timer) {
@@ -202,6 +218,7 @@ export function startServer(connection: Connection): void {
       pending.delete(event.document.uri);
     }
     service.forget(event.document.uri);
+    openedVersions.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
@@ -265,6 +282,7 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
-if (require.main === module) {
+/** Serves over the transport given on the command line (`--stdio`, `--node-ipc`, `--socket=`). */
+export function runServer(): void {
   startServer(createConnection(ProposedFeatures.all));
 }

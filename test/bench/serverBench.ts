@@ -46,12 +46,12 @@ export interface StartResult {
 }
 
 /** From spawning the server to the first diagnostics of a small Dockerfile, `runs` times. */
-export async function startToFirstDiagnostics(text: string, runs: number): Promise<StartResult> {
+export async function startToFirstDiagnostics(text: string, runs: number, env?: NodeJS.ProcessEnv): Promise<StartResult> {
   const samples: number[] = [];
   const initialized: number[] = [];
   for (let run = 0; run < runs; run++) {
     const start = performance.now();
-    const server = await startServer({ settings });
+    const server = await startServer({ settings, env });
     initialized.push(performance.now() - start);
     try {
       const uri = 'file:///bench/start/Dockerfile';

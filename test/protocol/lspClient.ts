@@ -18,6 +18,8 @@ export interface TestServer {
   readonly stderr: () => string;
   /** Resolves with the next diagnostics published for `uri` (optionally for a given version). */
   diagnostics(uri: string, version?: number, timeoutMs?: number): Promise<Diagnostic[]>;
+  /** How many publications for `uri` arrived and were not yet taken by `diagnostics`. */
+  untaken(uri: string): number;
   open(uri: string, text: string, version?: number): void;
   change(uri: string, version: number, changes: unknown[]): void;
   stop(): Promise<void>;
@@ -28,10 +30,12 @@ export interface StartOptions {
   readonly settings?: unknown;
   /** Answer workspace/configuration requests with these settings. */
   readonly configuration?: () => unknown;
+  /** The server process's environment; this process's by default. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env.DFA_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk.toString()));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -85,6 +89,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     process: child,
     stderr: () => stderr,
     diagnostics,
+    untaken: (uri) => published.filter((p) => p.uri === uri).length,
     open: (uri, text, version = 1) =>
       connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version, text } }),
     change: (uri, version, changes) =>

@@ -42,6 +42,15 @@ describe('language server over JSON-RPC', function () {
     assert.equal(json.source, 'dockerfile-advisor');
   });
 
+  it('publishes an opened file once when the pulled settings are those sent with initialize', async () => {
+    await server.stop();
+    server = await startServer({ locale: 'en', settings: {}, configuration: () => ({}) });
+    server.open(uri, example);
+    await server.diagnostics(uri, 1);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    assert.equal(server.untaken(uri), 0, 'a second publication of the same version');
+  });
+
   it('follows incremental changes: a fix typed in removes the finding', async () => {
     server.open(uri, example);
     assert.ok((await server.diagnostics(uri, 1)).some((d) => d.code === 'JSONArgsRecommended'));
@@ -96,7 +105,8 @@ describe('language server over JSON-RPC', function () {
   it('switches language live when dockerfileAdvisor.language changes', async () => {
     await server.stop();
     let language = 'en';
-    server = await startServer({ locale: 'en', configuration: () => ({ language }) });
+    // Like the real client, the settings sent with `initialize` are the ones the first pull returns.
+    server = await startServer({ locale: 'en', settings: { language }, configuration: () => ({ language }) });
     server.open(uri, example);
     const english = await server.diagnostics(uri, 1);
     assert.match(messageText(english.find((d) => d.code === 'JSONArgsRecommended')!), /recommended/);

@@ -1,8 +1,6 @@
 // Parses the shell of RUN instructions with mvdan-sh and exposes the simple commands in them.
 import { contain } from '../util/contain';
 
-// mvdan-sh ships no types; it is reached through this narrow surface.
-const mvdan: { syntax: ShSyntax } = require('mvdan-sh');
 
 interface ShSyntax {
   NewParser(...options: unknown[]): { Parse(src: string, name: string): unknown };
@@ -11,8 +9,20 @@ interface ShSyntax {
   LangBash: unknown;
 }
 
-const syntax = mvdan.syntax;
-const parser = syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash));
+let parser: { Parse(src: string, name: string): unknown } | undefined;
+
+/**
+ * mvdan-sh is loaded on the first RUN to parse, not with the server: it is most of the
+ * bundle, and its Go runtime initialisation would otherwise delay the answer to `initialize`.
+ * It ships no types; it is reached through the narrow `ShSyntax` surface.
+ */
+function shellParser(): { Parse(src: string, name: string): unknown } {
+  if (!parser) {
+    const syntax = (require('mvdan-sh') as { syntax: ShSyntax }).syntax;
+    parser = syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash));
+  }
+  return parser;
+}
 
 /** A word of a simple command: its literal value when it has one, and where it stands in the document. */
 export interface ShellWord {
@@ -146,7 +156,7 @@ function toPlain(go: GoValue): PlainNode | undefined {
 
 /** Parses with mvdan-sh and copies the tree out; throws the parser's error for invalid shell. */
 function parsePlain(src: string): PlainNode {
-  const wrapper = parser.Parse(src, '') as unknown as { __internal_object__?: GoValue };
+  const wrapper = shellParser().Parse(src, '') as unknown as { __internal_object__?: GoValue };
   const file = wrapper.__internal_object__ ? toPlain(wrapper.__internal_object__) : undefined;
   if (!file || file.type !== 'File') {
     throw new Error('mvdan-sh returned a tree of an unexpected shape');
@@ -203,7 +213,10 @@ function walk(node: PlainNode | undefined, visit: (node: PlainNode) => boolean):
   }
 }
 
-const operatorCodes = (() => {
+let operatorCodes: { readonly pipe: number | undefined; readonly pipeAll: number | undefined } | undefined;
+
+/** mvdan-sh's numeric codes for `|` and `|&`, read from parses of tiny scripts the first time they are needed. */
+function pipeOperatorCodes(): { readonly pipe: number | undefined; readonly pipeAll: number | undefined } {
   const codeOf = (src: string): number | undefined => {
     let op: number | undefined;
     walk(parsePlain(src), (node) => {
@@ -214,8 +227,9 @@ const operatorCodes = (() => {
     });
     return op;
   };
-  return { pipe: codeOf('a | b'), pipeAll: codeOf('a |& b') };
-})();
+  operatorCodes ??= { pipe: codeOf('a | b'), pipeAll: codeOf('a |& b') };
+  return operatorCodes;
+}
 
 /** A piece of script text together with where each of its characters came from in the document. */
 export interface MappedText {
@@ -303,9 +317,10 @@ function parseScriptText(text: string): ParsedScript {
       const commands: ParsedScript['commands'][number][] = [];
       const commandSpans: ParsedScript['commandSpans'][number][] = [];
       let hasPipeline = false;
+      const pipes = pipeOperatorCodes();
       const visit = (node: PlainNode | undefined, inPipeline: boolean): void => {
         walk(node, (child) => {
-          if (child.type === 'BinaryCmd' && (child.op === operatorCodes.pipe || child.op === operatorCodes.pipeAll)) {
+          if (child.type === 'BinaryCmd' && (child.op === pipes.pipe || child.op === pipes.pipeAll)) {
             hasPipeline = true;
             visit(child.fields.X as PlainNode | undefined, true);
             visit(child.fields.Y as PlainNode | undefined, true);

@@ -1,9 +1,5 @@
 // The language service: every feature over one cached model per document version, with no LSP plumbing.
-import {
-  DockerfileLanguageServiceFactory,
-  type DockerfileLanguageService,
-  type FormatterSettings,
-} from 'dockerfile-language-service';
+import type { DockerfileLanguageService, FormatterSettings } from 'dockerfile-language-service';
 import type {
   CodeAction,
   CompletionItem,
@@ -63,11 +59,19 @@ export interface AdvisorService {
 }
 
 export function createAdvisorService(): AdvisorService {
-  const base: DockerfileLanguageService = DockerfileLanguageServiceFactory.createLanguageService();
-  base.setCapabilities({
-    completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
-    hover: { contentFormat: ['markdown', 'plaintext'] },
-  });
+  // The base package answers no diagnostics, so it is loaded on the first request it serves, not at start-up.
+  let baseService: DockerfileLanguageService | undefined;
+  const base = (): DockerfileLanguageService => {
+    if (!baseService) {
+      const { DockerfileLanguageServiceFactory } = require('dockerfile-language-service') as typeof import('dockerfile-language-service');
+      baseService = DockerfileLanguageServiceFactory.createLanguageService();
+      baseService.setCapabilities({
+        completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+        hover: { contentFormat: ['markdown', 'plaintext'] },
+      });
+    }
+    return baseService;
+  };
   const documents = new Map<string, AnalysedDocument>();
 
   const analyse = (uri: string, version: number, text: string): AnalysedDocument => {
@@ -128,7 +132,7 @@ export function createAdvisorService(): AdvisorService {
         return ours;
       }
       const excerpt = instructionExcerpt(doc.model, position);
-      return excerpt === undefined ? null : contain('base hover', () => base.computeHover(excerpt.text, excerpt.position), null);
+      return excerpt === undefined ? null : contain('base hover', () => base().computeHover(excerpt.text, excerpt.position), null);
     },
     completion: async (doc, position) => {
       const ours = contain('completion', () => computeCompletion(doc.model, position), undefined);
@@ -137,7 +141,7 @@ export function createAdvisorService(): AdvisorService {
         return ours ?? [];
       }
       try {
-        return await base.computeCompletionItems(excerpt.text, excerpt.position);
+        return await base().computeCompletionItems(excerpt.text, excerpt.position);
       } catch {
         return [];
       }
@@ -146,7 +150,7 @@ export function createAdvisorService(): AdvisorService {
       if (item.data === ADVISOR_ITEM) {
         return item;
       }
-      const resolved = contain('resolve completion', () => base.resolveCompletionItem(item), item);
+      const resolved = contain('resolve completion', () => base().resolveCompletionItem(item), item);
       return currentLanguage() === 'en' ? resolved : { ...resolved, documentation: undefined };
     },
     signatureHelp: (doc, position) => {
@@ -155,20 +159,20 @@ export function createAdvisorService(): AdvisorService {
         return instruction;
       }
       const excerpt = instructionExcerpt(doc.model, position);
-      const baseHelp = excerpt === undefined ? null : contain('base signature help', () => base.computeSignatureHelp(excerpt.text, excerpt.position), null);
+      const baseHelp = excerpt === undefined ? null : contain('base signature help', () => base().computeSignatureHelp(excerpt.text, excerpt.position), null);
       return baseHelp === null || baseHelp.signatures.length === 0 ? null : translateSignatureHelp(baseHelp);
     },
-    definition: (doc, position) => baseCall(doc, 'definition', () => base.computeDefinition(id(doc), text(doc), position), null),
-    highlights: (doc, position) => baseCall(doc, 'highlights', () => base.computeHighlightRanges(text(doc), position), []),
-    prepareRename: (doc, position) => baseCall(doc, 'prepare rename', () => base.prepareRename(text(doc), position), null),
-    rename: (doc, position, newName) => baseCall(doc, 'rename', () => base.computeRename(id(doc), text(doc), position, newName), []),
+    definition: (doc, position) => baseCall(doc, 'definition', () => base().computeDefinition(id(doc), text(doc), position), null),
+    highlights: (doc, position) => baseCall(doc, 'highlights', () => base().computeHighlightRanges(text(doc), position), []),
+    prepareRename: (doc, position) => baseCall(doc, 'prepare rename', () => base().prepareRename(text(doc), position), null),
+    rename: (doc, position, newName) => baseCall(doc, 'rename', () => base().computeRename(id(doc), text(doc), position, newName), []),
     symbols: (doc) => contain('symbols', () => documentSymbols(doc.model), []),
-    foldingRanges: (doc) => baseCall(doc, 'folding', () => base.computeFoldingRanges(text(doc)), []),
-    links: (doc) => baseCall(doc, 'links', () => base.computeLinks(text(doc)), []),
-    semanticTokens: (doc) => baseCall(doc, 'semantic tokens', () => base.computeSemanticTokens(text(doc)), { data: [] }),
-    format: (doc, settings) => baseCall(doc, 'format', () => base.format(text(doc), settings), []),
-    formatRange: (doc, range, settings) => baseCall(doc, 'format range', () => base.formatRange(text(doc), range, settings), []),
-    formatOnType: (doc, position, ch, settings) => baseCall(doc, 'format on type', () => base.formatOnType(text(doc), position, ch, settings), []),
+    foldingRanges: (doc) => baseCall(doc, 'folding', () => base().computeFoldingRanges(text(doc)), []),
+    links: (doc) => baseCall(doc, 'links', () => base().computeLinks(text(doc)), []),
+    semanticTokens: (doc) => baseCall(doc, 'semantic tokens', () => base().computeSemanticTokens(text(doc)), { data: [] }),
+    format: (doc, settings) => baseCall(doc, 'format', () => base().format(text(doc), settings), []),
+    formatRange: (doc, range, settings) => baseCall(doc, 'format range', () => base().formatRange(text(doc), range, settings), []),
+    formatOnType: (doc, position, ch, settings) => baseCall(doc, 'format on type', () => base().formatOnType(text(doc), position, ch, settings), []),
     codeActions: (doc, range, only, options) =>
       contain(
         'code actions',
