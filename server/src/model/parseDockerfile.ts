@@ -3,6 +3,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import type { Dockerfile, Instruction, Flag, Heredoc, Property } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import { contain, describeError } from '../util/contain';
+import { installDockerfileAstMemo } from './dockerfileAstMemo';
 import { parseImageReference } from './imageReference';
 import { parseShell, type MappedText, type ShellScript } from './shell';
 import { TextIndex } from './textIndex';
@@ -23,6 +24,9 @@ import type {
 import { automaticPlatformArgs, expandVariables } from './variables';
 import { ScopeHistory, ScopeView } from './scope';
 
+// Every parse goes through this module, so the memo is in place before the first one (ours, dockerfile-utils' or the base service's).
+installDockerfileAstMemo();
+
 const defaultShell: ShellSetting = { command: ['/bin/sh', '-c'], posix: true };
 const windowsShell: ShellSetting = { command: ['cmd', '/S', '/C'], posix: false };
 const jsonFormInstructions = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'VOLUME', 'COPY', 'ADD']);
@@ -32,6 +36,13 @@ interface StageState {
   workdirSet: boolean;
   user: string | undefined;
   shell: ShellSetting;
+}
+
+/** The dockerfile-ast tree each model was built from, for dockerfile-utils to validate without parsing again. */
+const trees = new WeakMap<DockerfileModel, Dockerfile>();
+
+export function dockerfileTreeOf(model: DockerfileModel): Dockerfile | undefined {
+  return trees.get(model);
 }
 
 export function parseDockerfile(text: string): DockerfileModel {
@@ -69,7 +80,7 @@ export function parseDockerfile(text: string): DockerfileModel {
       }
     }
   }
-  return {
+  const model: DockerfileModel = {
     text,
     index,
     escapeChar,
@@ -83,6 +94,10 @@ export function parseDockerfile(text: string): DockerfileModel {
     comments,
     parseFailure: failure,
   };
+  if (ast) {
+    trees.set(model, ast);
+  }
+  return model;
 }
 
 class ModelBuilder {

@@ -2,7 +2,8 @@
 import * as l10n from '@vscode/l10n';
 import { validate as validateSyntax, ValidationCode, type ValidatorSettings } from 'dockerfile-utils';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver-types';
-import { foldContinuations } from '../model/parseDockerfile';
+import { lendParse } from '../model/dockerfileAstMemo';
+import { dockerfileTreeOf, foldContinuations } from '../model/parseDockerfile';
 import type { DockerfileModel } from '../model/types';
 import { allRules } from '../rules/registry';
 import type { BuildContext, FindingReport, Rule, RuleFix, Severity, SeveritySetting } from '../rules/rule';
@@ -85,7 +86,7 @@ export function validateModel(model: DockerfileModel, options: ValidationOptions
   if (tooLarge) {
     findings.push(internalFinding(model, tooLarge));
   }
-  for (const diagnostic of tooLarge ? [] : contain('dockerfile-utils validate', () => validateSyntax(model.text, baselineSettings), [])) {
+  for (const diagnostic of tooLarge ? [] : contain('dockerfile-utils validate', () => lendParse(model.text, dockerfileTreeOf(model), () => validateSyntax(model.text, baselineSettings)), [])) {
     if (typeof diagnostic.code === 'number' && (baselineCodesReplaced.has(diagnostic.code) || baselineIsWrong(model, diagnostic))) {
       continue;
     }
