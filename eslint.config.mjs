@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-test/**', 'node_modules/**', '.cache/**', 'test/e2e/fixtures/**', 'test/grammar/**', '**/*.mjs', '**/*.js'] },
+  { ignores: ['dist/**', 'dist-test/**', 'node_modules/**', '.cache/**', '.scratch/**', 'test/e2e/fixtures/**', 'test/grammar/**', '**/*.mjs', '**/*.js'] },
   {
     files: ['**/*.ts'],
     languageOptions: {

@@ -5,7 +5,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { contain, describeError } from '../util/contain';
 import { installDockerfileAstMemo } from './dockerfileAstMemo';
 import { parseImageReference } from './imageReference';
-import { parseShell, type MappedText, type ShellScript } from './shell';
+import { concatMapped, identityMapped, parseShell, type MappedText, type ShellScript } from './shell';
 import { TextIndex } from './textIndex';
 import type {
   ArgumentNode,
@@ -241,7 +241,7 @@ class ModelBuilder {
     }
     const argsText = this.text.slice(argsStart, end);
     const argsRange: Range | undefined = args.length > 0 ? { start: args[0].range.start, end: range.end } : undefined;
-    const jsonArgs = jsonFormInstructions.has(keyword) ? parseJsonForm(foldContinuations(this.text, argsStart, end, this.escapeChar).text) : undefined;
+    const jsonArgs = jsonFormInstructions.has(keyword) && this.text[argsStart] === '[' ? parseJsonForm(foldContinuations(this.text, argsStart, end, this.escapeChar).text) : undefined;
     let trigger: InstructionNode | undefined;
     if (keyword === 'ONBUILD') {
       const triggerAst = contain('dockerfile-ast onbuild', () => (ast as import('dockerfile-ast').Onbuild).getTriggerInstruction(), null);
@@ -301,7 +301,7 @@ class ModelBuilder {
     }
     // `RUN python3 <<EOF`: the command line and its heredocs go to the shell together.
     const tail = identityMapped(this.text, commandEnd, end);
-    return [parseShell({ text: command.text + tail.text, offsets: [...command.offsets, ...tail.offsets] })];
+    return [parseShell(concatMapped(command, tail))];
   }
 
   private flagNode(flag: Flag): FlagNode {
@@ -491,52 +491,53 @@ function readCheckDirective(directives: readonly Directive[]): CheckDirective | 
  * line joins the next, and comment lines inside an instruction are dropped.
  */
 export function foldContinuations(text: string, start: number, end: number, escapeChar: string): MappedText {
-  let out = '';
-  const offsets: number[] = [];
-  let i = start;
-  while (i < end) {
-    const ch = text[i];
-    if (ch === escapeChar) {
-      let j = i + 1;
-      while (j < end && (text[j] === ' ' || text[j] === '\t')) {
-        j++;
+  const pieces: string[] = [];
+  const runs: number[] = [];
+  let length = 0;
+  let runStart = start;
+  const endRun = (at: number): void => {
+    if (at > runStart) {
+      pieces.push(text.slice(runStart, at));
+      runs.push(length, runStart);
+      length += at - runStart;
+    }
+  };
+  let i = text.indexOf(escapeChar, start);
+  while (i >= 0 && i < end) {
+    let j = i + 1;
+    while (j < end && (text[j] === ' ' || text[j] === '\t')) {
+      j++;
+    }
+    if (j < end && text[j] !== '\n' && text[j] !== '\r') {
+      // An escaped character, not a line continuation.
+      i = text.indexOf(escapeChar, i + 1);
+      continue;
+    }
+    if (text[j] === '\r' && text[j + 1] === '\n') {
+      j++;
+    }
+    endRun(i);
+    let next = j + 1;
+    // Lines that are empty or comments after a continuation are skipped by BuildKit.
+    for (;;) {
+      let k = next;
+      while (k < end && (text[k] === ' ' || text[k] === '\t')) {
+        k++;
       }
-      if (j >= end || text[j] === '\n' || text[j] === '\r') {
-        if (text[j] === '\r' && text[j + 1] === '\n') {
-          j++;
+      if (k < end && (text[k] === '#' || text[k] === '\n' || text[k] === '\r')) {
+        while (k < end && text[k] !== '\n') {
+          k++;
         }
-        i = j + 1;
-        // Lines that are empty or comments after a continuation are skipped by BuildKit.
-        for (;;) {
-          let k = i;
-          while (k < end && (text[k] === ' ' || text[k] === '\t')) {
-            k++;
-          }
-          if (k < end && (text[k] === '#' || text[k] === '\n' || text[k] === '\r')) {
-            while (k < end && text[k] !== '\n') {
-              k++;
-            }
-            i = k + 1;
-            continue;
-          }
-          break;
-        }
+        next = k + 1;
         continue;
       }
+      break;
     }
-    out += ch;
-    offsets.push(i);
-    i++;
+    runStart = Math.min(next, end);
+    i = text.indexOf(escapeChar, runStart);
   }
-  return { text: out, offsets };
-}
-
-function identityMapped(text: string, start: number, end: number): MappedText {
-  const offsets = new Array<number>(Math.max(0, end - start));
-  for (let i = 0; i < offsets.length; i++) {
-    offsets[i] = start + i;
-  }
-  return { text: text.slice(start, end), offsets };
+  endRun(end);
+  return { text: pieces.join(''), runs };
 }
 
 function parseJsonForm(args: string): string[] | undefined {

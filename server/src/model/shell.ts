@@ -231,10 +231,54 @@ function pipeOperatorCodes(): { readonly pipe: number | undefined; readonly pipe
   return operatorCodes;
 }
 
-/** A piece of script text together with where each of its characters came from in the document. */
+/**
+ * A piece of script text together with where its characters came from in the document:
+ * `runs` holds pairs (offset in `text`, document offset) that each start a stretch of
+ * characters copied in one piece. Folding continuations only breaks the text at line ends,
+ * so a script has a few runs, not one number per character (that array was a tenth of the
+ * model's memory on a large file).
+ */
 export interface MappedText {
   readonly text: string;
-  readonly offsets: readonly number[];
+  readonly runs: readonly number[];
+}
+
+/** The text of `text` from `start` to `end`, mapped to itself. */
+export function identityMapped(text: string, start: number, end: number): MappedText {
+  return { text: text.slice(start, end), runs: end > start ? [0, start] : [] };
+}
+
+/** `first` followed by `second`. */
+export function concatMapped(first: MappedText, second: MappedText): MappedText {
+  const runs = [...first.runs];
+  for (let i = 0; i < second.runs.length; i += 2) {
+    runs.push(second.runs[i] + first.text.length, second.runs[i + 1]);
+  }
+  return { text: first.text + second.text, runs };
+}
+
+/** The document offset of character `offset` of `mapped.text`; past the end, one after the last character's. */
+export function documentOffsetOf(mapped: MappedText, offset: number): number {
+  const { runs, text } = mapped;
+  if (runs.length === 0) {
+    return 0;
+  }
+  if (offset >= text.length) {
+    return documentOffsetOf(mapped, text.length - 1) + 1;
+  }
+  const at = Math.max(0, offset);
+  // The last run that starts at or before `at`.
+  let low = 0;
+  let high = runs.length / 2 - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (runs[middle * 2] <= at) {
+      low = middle;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return runs[low * 2 + 1] + (at - runs[low * 2]);
 }
 
 const scriptCache = new Map<string, ParsedScript>();
@@ -270,22 +314,16 @@ export function parseShell(mapped: MappedText): ShellScript {
     }
     scriptCache.set(mapped.text, parsed);
   }
-  const toDocumentOffset = (offset: number): number => {
-    if (mapped.offsets.length === 0) {
-      return 0;
-    }
-    if (offset >= mapped.offsets.length) {
-      return mapped.offsets[mapped.offsets.length - 1] + 1;
-    }
-    return mapped.offsets[Math.max(0, offset)];
-  };
+  const toDocumentOffset = (offset: number): number => documentOffsetOf(mapped, offset);
   const mapEnd = (end: number): number => (end <= 0 ? toDocumentOffset(0) : toDocumentOffset(end - 1) + 1);
   const commands: ShellCommand[] = parsed.commands.map((command, i) => {
     const span = parsed!.commandSpans[i];
-    const words = span.words.map((w) => ({ ...w, start: toDocumentOffset(w.start), end: mapEnd(w.end) }));
-    const assignments = span.assignments.map((a) => ({ ...a, start: toDocumentOffset(a.start), end: mapEnd(a.end) }));
+    const words: ShellWord[] = span.words.map((w) => ({ value: w.value, raw: w.raw, literal: w.literal, start: toDocumentOffset(w.start), end: mapEnd(w.end) }));
+    const assignments: ShellAssignment[] = span.assignments.map((a) => ({ name: a.name, value: a.value, start: toDocumentOffset(a.start), end: mapEnd(a.end) }));
     return {
-      ...command,
+      name: command.name,
+      inPipeline: command.inPipeline,
+      index: command.index,
       words,
       assignments,
       args: words.slice(1),

@@ -149,7 +149,8 @@ function parseErrors(model: DockerfileModel): Finding[] {
     errors.push(syntaxError(model.index.rangeOf(0, 0), l10n.t('The Dockerfile cannot be empty: it has no instruction.')));
   }
   for (const instruction of model.instructions) {
-    if (!execFormInstructions.has(instruction.keyword) || instruction.jsonArgs !== undefined || !instruction.argsRange) {
+    // Only arguments that open with `[` can be a JSON array; folding every shell-form RUN to find out was most of this check's cost.
+    if (!execFormInstructions.has(instruction.keyword) || instruction.jsonArgs !== undefined || !instruction.argsRange || !instruction.argsText.trimStart().startsWith('[')) {
       continue;
     }
     const folded = foldContinuations(model.text, model.index.offsetAt(instruction.argsRange.start), instruction.end, model.escapeChar).text.trim();

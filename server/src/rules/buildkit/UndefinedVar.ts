@@ -43,7 +43,7 @@ export const UndefinedVar: Rule = {
             words.push(flag.valueRange);
           }
         }
-        const known = new Set([...instruction.scope.keys(), ...inherited]);
+        const known = knownNames(instruction, inherited);
         for (const word of words) {
           const { start, end } = offsetsOf(model, word);
           for (const use of variableUses(model, start, end, instruction.scope)) {
@@ -57,7 +57,8 @@ export const UndefinedVar: Rule = {
 
 /** `ARG A=1 B=$A`: each default sees the names declared before it in the same instruction. */
 function checkArg(context: RuleContext, instruction: InstructionNode, image: ImageEnvironment, inherited: readonly string[]): void {
-  const known = new Set([...instruction.scope.keys(), ...inherited]);
+  const declaredHere: string[] = [];
+  const known = knownNames(instruction, inherited, declaredHere);
   for (const pair of keyValuePairs(instruction)) {
     if (pair.valueRange) {
       const { start, end } = offsetsOf(context.model, pair.valueRange);
@@ -65,8 +66,25 @@ function checkArg(context: RuleContext, instruction: InstructionNode, image: Ima
         reportIfUndefined(context, use, known, image);
       }
     }
-    known.add(pair.name);
+    declaredHere.push(pair.name);
   }
+}
+
+interface KnownNames {
+  has(name: string): boolean;
+  /** Every known name, for suggestions; only listed when a finding needs one. */
+  list(): string[];
+}
+
+/**
+ * The names an instruction may use, looked up rather than copied: copying the scope of
+ * every instruction into a set made this rule quadratic in the number of ARG and ENV.
+ */
+function knownNames(instruction: InstructionNode, inherited: readonly string[], declaredHere: readonly string[] = []): KnownNames {
+  return {
+    has: (name) => instruction.scope.has(name) || inherited.includes(name) || declaredHere.includes(name),
+    list: () => [...instruction.scope.keys(), ...inherited, ...declaredHere],
+  };
 }
 
 /** ARG values become part of a stage's state, so a stage built `FROM` another sees its ARGs too. */
@@ -87,7 +105,7 @@ function secondArgNames(instruction: InstructionNode): string[] {
   return keyValuePairs(instruction).flatMap((p) => (!p.hasDelimiter && p.value && /^[A-Za-z_][A-Za-z0-9_]*$/.test(p.value) ? [p.value] : []));
 }
 
-function reportIfUndefined(context: RuleContext, use: LocatedVariableUse, known: ReadonlySet<string>, image: ImageEnvironment): void {
+function reportIfUndefined(context: RuleContext, use: LocatedVariableUse, known: KnownNames, image: ImageEnvironment): void {
   const name = use.name;
   if (known.has(name) || name === 'PATH' || builderOnlyArgs.has(name)) {
     return;
@@ -99,7 +117,7 @@ function reportIfUndefined(context: RuleContext, use: LocatedVariableUse, known:
   if (image.kind === 'unknown' && imageStyleName.test(name)) {
     return;
   }
-  const candidates = [...known, 'PATH', ...(image.kind === 'known' ? image.names : [])];
+  const candidates = [...known.list(), 'PATH', ...(image.kind === 'known' ? image.names : [])];
   const suggestion = closestName(name, candidates);
   const model: DockerfileModel = context.model;
   context.report({
