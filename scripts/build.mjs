@@ -41,6 +41,7 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [serverCoreApart] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server-core.js', plugins: [shellParserApart] },
+  { entryPoints: ['server/src/shellWorker.ts'], outfile: 'dist/shell-worker.js', plugins: [shellParserApart] },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [shellParserApart] },
   { entryPoints: ['node_modules/mvdan-sh/index.js'], outfile: 'dist/mvdan-sh.js' },
 ];

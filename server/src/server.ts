@@ -24,12 +24,24 @@ import type { BuildContext } from './rules/rule';
 import { createAdvisorService, type AnalysedDocument } from './service/advisorService';
 import { fixAllKind } from './service/codeActions';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
-import { describeError, onContainedFailure } from './util/contain';
+import { contain, describeError, onContainedFailure } from './util/contain';
+import { parseDockerfile } from './model/parseDockerfile';
+import { loadShellParser, rememberParsedScripts, scriptsToParse, shellParserLoaded } from './model/shell';
+import type { ShellWorker } from './shellWorkerClient';
 
 /** How long diagnostics wait for typing to pause. */
 const diagnosticsDelayMs = 40;
 
-export function startServer(connection: Connection): void {
+export interface ServerOptions {
+  /** A thread that loaded mvdan-sh while the server started; it parses the first analyses' scripts. */
+  readonly shellWorker?: ShellWorker;
+}
+
+/** After the first diagnostics, mvdan-sh is loaded in the server's own thread at this idle delay and the worker let go. */
+const shellParserLoadDelayMs = 300;
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  let shellWorker = options.shellWorker;
   const service = createAdvisorService();
   const documents = new TextDocuments(TextDocument);
   let settings: ServerSettings = defaultSettings;
@@ -76,7 +88,7 @@ export function startServer(connection: Connection): void {
 
   const validationOptions = (uri: string) => ({ ruleSeverities: settings.rules, buildContext: buildContextOf(uri) });
 
-  const publish = (uri: string): void => {
+  const publish = async (uri: string): Promise<void> => {
     const document = documents.get(uri);
     if (!document) {
       return;
@@ -99,12 +111,35 @@ export function startServer(connection: Connection): void {
       });
       return;
     }
+    if (shellWorker && !shellParserLoaded()) {
+      // Start-up: the worker parses the scripts while mvdan-sh is not loaded in this thread.
+      const text = document.getText();
+      const texts = scriptsToParse(() => parseDockerfile(text));
+      const parsed = texts.length > 0 ? await shellWorker.parse(texts) : [];
+      if (parsed) {
+        rememberParsedScripts(texts.map((script, i) => [script, parsed[i]] as const));
+      }
+      if (documents.get(uri)?.version !== document.version) {
+        // A newer version arrived meanwhile; its own run publishes.
+        return;
+      }
+      loadShellParserSoon();
+    }
     const doc = service.analyse(uri, document.version, document.getText());
     const diagnostics = service.diagnostics(doc, validationOptions(uri));
     // A newer version may have arrived while this one was analysed; its own run will publish.
     if (documents.get(uri)?.version === document.version) {
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     }
+  };
+
+  let parserLoadTimer: NodeJS.Timeout | undefined;
+  const loadShellParserSoon = (): void => {
+    parserLoadTimer ??= setTimeout(() => {
+      contain('mvdan-sh load', () => loadShellParser(), undefined);
+      shellWorker?.dispose();
+      shellWorker = undefined;
+    }, shellParserLoadDelayMs);
   };
 
   const schedule = (uri: string, delay = diagnosticsDelayMs): void => {
@@ -116,7 +151,7 @@ export function startServer(connection: Connection): void {
       uri,
       setTimeout(() => {
         pending.delete(uri);
-        publish(uri);
+        publish(uri).catch((error: unknown) => connection.console.error(`diagnostics of ${uri} failed: ${describeError(error)}`));
       }, delay),
     );
   };
@@ -181,6 +216,11 @@ export function startServer(connection: Connection): void {
       clearTimeout(timer);
     }
     pending.clear();
+    if (parserLoadTimer) {
+      clearTimeout(parserLoadTimer);
+    }
+    shellWorker?.dispose();
+    shellWorker = undefined;
   });
 
   connection.onInitialized(() => {
@@ -283,6 +323,6 @@ export function startServer(connection: Connection): void {
 }
 
 /** Serves over the transport given on the command line (`--stdio`, `--node-ipc`, `--socket=`). */
-export function runServer(): void {
-  startServer(createConnection(ProposedFeatures.all));
+export function runServer(options: ServerOptions = {}): void {
+  startServer(createConnection(ProposedFeatures.all), options);
 }

@@ -32,10 +32,12 @@ export interface StartOptions {
   readonly configuration?: () => unknown;
   /** The server process's environment; this process's by default. */
   readonly env?: NodeJS.ProcessEnv;
+  /** Another build of the server to run than dist/server.js. */
+  readonly serverPath?: string;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, [...(process.env.DFA_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
+  const child = spawn(process.execPath, [...(process.env.DFA_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), options.serverPath ?? serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env ?? process.env });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk.toString()));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

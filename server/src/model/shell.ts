@@ -286,7 +286,8 @@ const scriptCacheLimit = 20000;
 /** Longer scripts are not parsed: no real RUN is this long, and the parser's cost is not worth it. */
 export const maxScriptLength = 64 * 1024;
 
-interface ParsedScript {
+/** What a parse of a script yields, before its offsets are mapped into a document; plain data, so a worker thread can send it. */
+export interface ParsedScript {
   readonly commands: readonly Omit<ShellCommand, 'start' | 'end' | 'words' | 'args' | 'assignments'>[];
   readonly commandSpans: readonly {
     start: number;
@@ -304,11 +305,13 @@ interface ParsedScript {
  */
 export function parseShell(mapped: MappedText): ShellScript {
   let parsed = scriptCache.get(mapped.text);
+  if (!parsed && collecting !== undefined && !shellParserLoaded()) {
+    // A dry run that lists the scripts to parse elsewhere: this model is thrown away.
+    collecting.add(mapped.text);
+    return { text: mapped.text, commands: [], hasPipeline: false, toDocumentOffset: (offset) => documentOffsetOf(mapped, offset) };
+  }
   if (!parsed) {
-    parsed =
-      mapped.text.length > maxScriptLength
-        ? { commands: [], commandSpans: [], hasPipeline: false, parseError: `script longer than ${maxScriptLength} characters is not parsed` }
-        : parseScriptText(mapped.text);
+    parsed = parseScriptText(mapped.text);
     if (scriptCache.size >= scriptCacheLimit) {
       scriptCache.clear();
     }
@@ -340,7 +343,49 @@ export function parseShell(mapped: MappedText): ShellScript {
   };
 }
 
-function parseScriptText(text: string): ParsedScript {
+let collecting: Set<string> | undefined;
+
+/**
+ * Runs `build` (a model build) without parsing any shell in this thread, and returns the
+ * scripts it would have parsed. Only while mvdan-sh is not loaded here: the server's first
+ * analysis has them parsed by a worker thread that loaded mvdan-sh in parallel with the
+ * server's own start (see server/src/shellWorker.ts), then builds the model again.
+ */
+export function scriptsToParse(build: () => void): string[] {
+  collecting = new Set();
+  try {
+    build();
+    return [...collecting];
+  } finally {
+    collecting = undefined;
+  }
+}
+
+/** Puts scripts parsed elsewhere (a worker thread) in the cache. */
+export function rememberParsedScripts(scripts: readonly (readonly [string, ParsedScript])[]): void {
+  for (const [text, parsed] of scripts) {
+    if (scriptCache.size >= scriptCacheLimit) {
+      scriptCache.clear();
+    }
+    scriptCache.set(text, parsed);
+  }
+}
+
+/** True once mvdan-sh is loaded in this thread. */
+export function shellParserLoaded(): boolean {
+  return parser !== undefined;
+}
+
+/** Loads mvdan-sh in this thread now rather than on the first RUN to parse. */
+export function loadShellParser(): void {
+  shellParser();
+}
+
+/** Parses one script as `parseShell` does, without caching or mapping; what the worker thread runs. */
+export function parseScriptText(text: string): ParsedScript {
+  if (text.length > maxScriptLength) {
+    return { commands: [], commandSpans: [], hasPipeline: false, parseError: `script longer than ${maxScriptLength} characters is not parsed` };
+  }
   const byteToChar = byteToCharMap(text);
   const charOffset = (byte: number): number => (byteToChar ? (byteToChar[byte] ?? text.length) : byte);
   return contain<ParsedScript>(
