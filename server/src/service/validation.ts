@@ -8,6 +8,7 @@ import type { DockerfileModel } from '../model/types';
 import { allRules } from '../rules/registry';
 import type { BuildContext, FindingReport, Rule, RuleFix, Severity, SeveritySetting } from '../rules/rule';
 import { contain } from '../util/contain';
+import { StageValidationCache } from './baselineByStage';
 import { ruleDocsUri } from './ruleDocs';
 
 export const diagnosticSource = 'dockerfile-advisor';
@@ -77,6 +78,9 @@ function baselineIsWrong(model: DockerfileModel, diagnostic: Diagnostic): boolea
   }
 }
 
+/** dockerfile-utils' findings per stage of the last long file validated (see baselineByStage.ts). */
+const stageValidation = new StageValidationCache();
+
 export function validateModel(model: DockerfileModel, options: ValidationOptions = {}): Finding[] {
   const findings: Finding[] = [];
   if (model.parseFailure) {
@@ -86,7 +90,13 @@ export function validateModel(model: DockerfileModel, options: ValidationOptions
   if (tooLarge) {
     findings.push(internalFinding(model, tooLarge));
   }
-  for (const diagnostic of tooLarge ? [] : contain('dockerfile-utils validate', () => lendParse(model.text, dockerfileTreeOf(model), () => validateSyntax(model.text, baselineSettings)), [])) {
+  const baseline = (): Diagnostic[] =>
+    stageValidation.validate(
+      model,
+      (text) => validateSyntax(text, baselineSettings),
+      () => lendParse(model.text, dockerfileTreeOf(model), () => validateSyntax(model.text, baselineSettings)),
+    );
+  for (const diagnostic of tooLarge ? [] : contain('dockerfile-utils validate', baseline, [])) {
     if (typeof diagnostic.code === 'number' && (baselineCodesReplaced.has(diagnostic.code) || baselineIsWrong(model, diagnostic))) {
       continue;
     }
