@@ -1,8 +1,8 @@
 // One pass over the real Dockerfiles in a fresh process, so every file's first analysis meets a cold shell parse cache.
 import * as fs from 'fs';
-import { validate } from 'dockerfile-utils';
 import { createAdvisorService } from '../../server/src/service/advisorService';
 import { timed } from './stats';
+import { theirValidate } from './theirs';
 import { syntheticDockerfile } from './synthetic';
 
 export interface CorpusSample {
@@ -26,7 +26,7 @@ function main(): void {
   for (let i = 0; i < 5; i++) {
     const warmUp = syntheticDockerfile(300, 5, 1_000_000 + i).text;
     analyse(warmUp);
-    validate(warmUp);
+    theirValidate(warmUp);
   }
   // A different order in each pass spreads what the JIT learns late over all files.
   let seed = Number(seedText) || 1;
@@ -35,7 +35,7 @@ function main(): void {
   const samples: CorpusSample[] = [];
   for (const { file } of order) {
     const text = fs.readFileSync(file, 'utf8');
-    const theirs = timed(() => validate(text));
+    const theirs = timed(() => theirValidate(text));
     const cold = timed(() => analyse(text));
     const warm = timed(() => analyse(text));
     samples.push({

@@ -79,6 +79,8 @@ export function createAdvisorService(): AdvisorService {
     if (known && known.version === version && known.model.text === text) {
       return known;
     }
+    // Let go of the previous version first, so that its model can be collected while the new one is built.
+    documents.delete(uri);
     const model = parseDockerfile(text);
     let cachedKey: string | undefined;
     let cachedFindings: Finding[] = [];
