@@ -25,6 +25,7 @@ import { createAdvisorService, type AnalysedDocument } from './service/advisorSe
 import { fixAllKind } from './service/codeActions';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
 import { contain, describeError, onContainedFailure } from './util/contain';
+import { limitHeapGrowth } from './util/heapGrowth';
 import { parseDockerfile } from './model/parseDockerfile';
 import { loadShellParser, rememberParsedScripts, scriptsToParse, shellParserLoaded } from './model/shell';
 import type { ShellWorker } from './shellWorkerClient';
@@ -40,11 +41,12 @@ export interface ServerOptions {
 /** After the first diagnostics, mvdan-sh is loaded in the server's own thread at this idle delay and the worker let go. */
 const shellParserLoadDelayMs = 300;
 /**
- * Larger files are parsed in the server's thread from the start: the worker path builds the
- * model twice (once to list the scripts), and copying thousands of parses between threads
- * costs memory; the start-up it saves (about 100 ms) matters for a file opened with the editor.
+ * A long file (about 2,500 instructions and more). It is parsed in the server's thread from
+ * the start: the worker path builds the model twice (once to list the scripts), and copying
+ * thousands of parses between threads costs memory; the start-up the worker saves (about
+ * 100 ms) matters for a typical file. It also turns on the heap growth limit.
  */
-const workerTextLimit = 256 * 1024;
+const longTextLength = 256 * 1024;
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   let shellWorker = options.shellWorker;
@@ -118,7 +120,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return;
     }
     const text = document.getText();
-    if (shellWorker && !shellParserLoaded() && text.length <= workerTextLimit) {
+    if (text.length > longTextLength) {
+      limitHeapGrowth();
+    }
+    if (shellWorker && !shellParserLoaded() && text.length <= longTextLength) {
       // Start-up: the worker parses the scripts while mvdan-sh is not loaded in this thread.
       const texts = scriptsToParse(() => parseDockerfile(text));
       const parsed = texts.length > 0 ? await shellWorker.parse(texts) : [];
