@@ -18,16 +18,9 @@ const originals = { getRawArguments: instructionPrototype.getRawArguments, parse
  * its image's range in place. Nothing else in the three packages changes an argument (the
  * corpus test in test/unit/model/dockerfileAstMemo.test.ts compares every result).
  */
-let argumentsOf = new WeakMap<Instruction, Argument[]>();
+// Kept as long as the instruction: a long file's unchanged stages keep their instructions from version to version (parsePieces.ts).
+const argumentsOf = new WeakMap<Instruction, Argument[]>();
 
-/**
- * Lets go of the kept arguments. Validation calls it when it is done: kept for the life of
- * the model they cost 20 MB on a 20,000-instruction file, and after validation few calls
- * come (a hover, a quick fix), each cheap on its own.
- */
-export function forgetArgumentScans(): void {
-  argumentsOf = new WeakMap();
-}
 
 function getRawArgumentsOnce(this: Instruction): Argument[] {
   let args = argumentsOf.get(this);

@@ -1,9 +1,9 @@
 // Builds the DockerfileModel from the text: one parse per document version, shared by every feature.
-import { DockerfileParser } from 'dockerfile-ast';
 import type { Dockerfile, Instruction, Flag, Heredoc, Property } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import { contain, describeError } from '../util/contain';
 import { installDockerfileAstMemo } from './dockerfileAstMemo';
+import { parseInPieces, type ParsedText, type ParseResult } from './parsePieces';
 import { parseImageReference } from './imageReference';
 import { concatMapped, identityMapped, parseShell, type MappedText, type ShellScript } from './shell';
 import { TextIndex } from './textIndex';
@@ -45,33 +45,40 @@ export function dockerfileTreeOf(model: DockerfileModel): Dockerfile | undefined
   return trees.get(model);
 }
 
-export function parseDockerfile(text: string): DockerfileModel {
+/** How each long model's text was parsed, for parsing its next version in pieces. */
+const parsedTexts = new WeakMap<DockerfileModel, ParsedText>();
+const linesParsed = new WeakMap<DockerfileModel, number>();
+
+/** How many lines the parser read for this model (fewer than the text's when an earlier version's parse was reused). */
+export function linesParsedFor(model: DockerfileModel): number | undefined {
+  return linesParsed.get(model);
+}
+
+/**
+ * The model of `text`. Given the model of the document's previous version, a long text is
+ * parsed again only around the edit (see parsePieces.ts); `piecewiseFrom` lowers the length
+ * from which that happens, for tests.
+ */
+export function parseDockerfile(text: string, previous?: DockerfileModel, piecewiseFrom?: number): DockerfileModel {
   const index = new TextIndex(text);
   let failure: string | undefined;
-  const ast = contain<Dockerfile | undefined>(
+  const parse = contain<ParseResult | undefined>(
     'dockerfile-ast parse',
-    () => DockerfileParser.parse(text),
+    () => parseInPieces(text, index, previous ? parsedTexts.get(previous) : undefined, piecewiseFrom),
     undefined,
   );
-  if (!ast) {
+  if (!parse) {
     failure = 'The Dockerfile parser failed on this text.';
   }
   const directives = readDirectives(index);
   const escapeDirective = directives.find((d) => d.name === 'escape');
   const escapeChar = escapeDirective?.value === '`' ? '`' : '\\';
   const check = readCheckDirective(directives);
-  const comments: Span[] = ast
-    ? contain(
-        'dockerfile-ast comments',
-        () => ast.getComments().map((comment) => spanOf(index, comment.getRange())),
-        [] as Span[],
-      )
-    : [];
+  const comments: Span[] = parse ? parse.comments.map((range) => spanOf(index, range)) : [];
 
   const builder = new ModelBuilder(text, index, escapeChar);
-  if (ast) {
-    const instructions = contain<Instruction[]>('dockerfile-ast instructions', () => ast.getInstructions(), []);
-    for (const instruction of instructions) {
+  if (parse) {
+    for (const instruction of parse.instructions) {
       try {
         builder.add(instruction);
       } catch (error) {
@@ -94,8 +101,14 @@ export function parseDockerfile(text: string): DockerfileModel {
     comments,
     parseFailure: failure,
   };
-  if (ast) {
-    trees.set(model, ast);
+  if (parse?.parsed) {
+    parsedTexts.set(model, parse.parsed);
+  }
+  if (parse) {
+    linesParsed.set(model, parse.parsed?.linesParsed ?? index.lineCount);
+  }
+  if (parse?.tree) {
+    trees.set(model, parse.tree);
   }
   return model;
 }

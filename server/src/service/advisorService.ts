@@ -79,9 +79,9 @@ export function createAdvisorService(): AdvisorService {
     if (known && known.version === version && known.model.text === text) {
       return known;
     }
-    // Let go of the previous version first, so that its model can be collected while the new one is built.
+    // The previous version's parse is reused around an edit of a long file; the entry goes, so the rest of it can be collected.
     documents.delete(uri);
-    const model = parseDockerfile(text);
+    const model = parseDockerfile(text, known?.model);
     let cachedKey: string | undefined;
     let cachedFindings: Finding[] = [];
     const doc: AnalysedDocument = {

@@ -2,7 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import { validate as validateSyntax, ValidationCode, type ValidatorSettings } from 'dockerfile-utils';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver-types';
-import { forgetArgumentScans, lendParse } from '../model/dockerfileAstMemo';
+import { lendParse } from '../model/dockerfileAstMemo';
 import { dockerfileTreeOf, foldContinuations } from '../model/parseDockerfile';
 import type { DockerfileModel } from '../model/types';
 import { allRules } from '../rules/registry';
@@ -138,7 +138,6 @@ export function validateModel(model: DockerfileModel, options: ValidationOptions
       findings.push(toFinding(rule, report, severity, options.uri));
     }
   }
-  forgetArgumentScans();
   return findings;
 }
 
