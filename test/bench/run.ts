@@ -12,7 +12,7 @@ import { createAdvisorService } from '../../server/src/service/advisorService';
 import { allRules } from '../../server/src/rules/registry';
 import { validateModel } from '../../server/src/service/validation';
 import type { CorpusSample } from './corpusPass';
-import { editingLatency, memoryAcrossEdits, startToFirstDiagnostics, type EditingResult } from './serverBench';
+import { editingLatency, memoryAcrossEdits, type EditingResult, type StartResult } from './serverBench';
 import { formatBytes, formatMs, median, percentile, sum, timed, type Timed } from './stats';
 import { syntheticDockerfile } from './synthetic';
 import { theirValidate } from './theirs';
@@ -438,6 +438,17 @@ async function packageSize(rows: string[][]): Promise<void> {
   ]);
 }
 
+/** Server starts measured from a fresh client process (startProbe.ts). */
+async function startsInChild(text: string, runs: number, env: NodeJS.ProcessEnv): Promise<StartResult> {
+  const textFile = path.join(os.tmpdir(), `dfa-bench-start-${process.pid}.Dockerfile`);
+  fs.writeFileSync(textFile, text);
+  try {
+    return JSON.parse(await runChild([path.join(__dirname, 'startProbe.ts'), textFile, String(runs), JSON.stringify(env)], 120_000)) as StartResult;
+  } finally {
+    fs.rmSync(textFile, { force: true });
+  }
+}
+
 async function startupAndFootprint(): Promise<void> {
   const example = findDockerfiles(path.join(projectRoot, 'examples'))[0];
   const startText = example ? fs.readFileSync(example, 'utf8') : 'FROM alpine:3.20\nRUN apk add curl\n';
@@ -449,7 +460,7 @@ async function startupAndFootprint(): Promise<void> {
   // is measured without it and the figure with it is shown below.
   const typicalEnv: NodeJS.ProcessEnv = { ...clientEnv };
   delete typicalEnv.NODE_EXTRA_CA_CERTS;
-  const start = await startToFirstDiagnostics(startText, plan.starts + 1, typicalEnv);
+  const start = await startsInChild(startText, plan.starts + 1, typicalEnv);
   // The first start fills the compile cache; the median is over the starts after it.
   const warm = start.samples.slice(1);
   const startMedian = median(warm);
@@ -461,7 +472,7 @@ async function startupAndFootprint(): Promise<void> {
   ], ['  of which spawn → initialize answered', formatMs(median(start.initialized.slice(1))), `${start.initialized.length - 1}`, ''],
   ['  the very first start (compile cache empty)', start.samples.length > 0 ? formatMs(start.samples[0]) : '?', '1', '']];
   if (process.env.NODE_EXTRA_CA_CERTS) {
-    const withCertificates = await startToFirstDiagnostics(startText, plan.starts, clientEnv);
+    const withCertificates = await startsInChild(startText, plan.starts, clientEnv);
     rows.push([`  with this machine's NODE_EXTRA_CA_CERTS (${path.basename(process.env.NODE_EXTRA_CA_CERTS)})`, formatMs(median(withCertificates.samples)), `${withCertificates.samples.length}`, '']);
   }
   fs.rmSync(cacheDir, { recursive: true, force: true });
