@@ -45,9 +45,41 @@ export function dockerfileTreeOf(model: DockerfileModel): Dockerfile | undefined
   return trees.get(model);
 }
 
+/** The builder's state at the start of a stage (see ModelBuilder.resume). */
+interface Checkpoint {
+  readonly input: number;
+  readonly instructions: number;
+  readonly globalArgs: number;
+  readonly stages: number;
+  readonly edges: number;
+  readonly stageEnd: readonly (readonly [Stage, StageState & { readonly scope: ScopeView }])[];
+  readonly globalScope: ScopeView;
+}
+
+/** A long model with what built it: the parser's instructions and the checkpoints. */
+interface BuiltModel {
+  readonly model: DockerfileModel;
+  readonly inputs: readonly Instruction[];
+  readonly checkpoints: readonly Checkpoint[];
+}
+
+/**
+ * For long texts: after an edit, the nodes of the stages before it are kept and the build
+ * resumes at the first stage the edit touched. Positions and offsets before the edit are
+ * unchanged, and a stage's nodes depend only on what comes before them.
+ */
+const builds = new WeakMap<DockerfileModel, BuiltModel>();
+
 /** How each long model's text was parsed, for parsing its next version in pieces. */
 const parsedTexts = new WeakMap<DockerfileModel, ParsedText>();
 const linesParsed = new WeakMap<DockerfileModel, number>();
+
+const nodesKept = new WeakMap<DockerfileModel, number>();
+
+/** How many instruction nodes this model kept from the previous version's. */
+export function nodesKeptFor(model: DockerfileModel): number | undefined {
+  return nodesKept.get(model);
+}
 
 /** How many lines the parser read for this model (fewer than the text's when an earlier version's parse was reused). */
 export function linesParsedFor(model: DockerfileModel): number | undefined {
@@ -77,8 +109,28 @@ export function parseDockerfile(text: string, previous?: DockerfileModel, piecew
   const comments: Span[] = parse ? parse.comments.map((range) => spanOf(index, range)) : [];
 
   const builder = new ModelBuilder(text, index, escapeChar);
+  let first = 0;
+  let reusedNodes = 0;
+  const earlier = previous && !previous.parseFailure && parse?.parsed ? builds.get(previous) : undefined;
+  if (earlier && parse) {
+    // The stages before the edit are the same parser objects as before (parsePieces.ts reused them): their nodes are kept.
+    let same = 0;
+    const shorter = Math.min(parse.instructions.length, earlier.inputs.length);
+    while (same < shorter && parse.instructions[same] === earlier.inputs[same]) {
+      same++;
+    }
+    // A stage whose FROM and everything before it are unchanged; a stage parsed again has a new FROM object, so it is rebuilt.
+    const checkpoint = earlier.checkpoints.filter((c) => c.input > 0 && c.input < same).pop();
+    if (checkpoint) {
+      builder.resume(earlier, checkpoint);
+      first = checkpoint.input;
+      reusedNodes = checkpoint.instructions;
+    }
+  }
   if (parse) {
-    for (const instruction of parse.instructions) {
+    for (let input = first; input < parse.instructions.length; input++) {
+      const instruction = parse.instructions[input];
+      builder.input = input;
       try {
         builder.add(instruction);
       } catch (error) {
@@ -103,9 +155,11 @@ export function parseDockerfile(text: string, previous?: DockerfileModel, piecew
   };
   if (parse?.parsed) {
     parsedTexts.set(model, parse.parsed);
+    builds.set(model, { model, inputs: parse.instructions, checkpoints: builder.checkpoints });
   }
   if (parse) {
     linesParsed.set(model, parse.parsed?.linesParsed ?? index.lineCount);
+    nodesKept.set(model, reusedNodes);
   }
   if (parse?.tree) {
     trees.set(model, parse.tree);
@@ -142,6 +196,9 @@ class ModelBuilder {
     this.state = { workdir: undefined, workdirSet: false, user: undefined, shell: defaultShell };
   }
 
+  /** The position in the parser's instruction list of the instruction being added. */
+  input = 0;
+
   add(ast: Instruction): void {
     const keyword = ast.getKeyword().toUpperCase();
     if (keyword === 'FROM') {
@@ -158,10 +215,36 @@ class ModelBuilder {
     this.applyEffects(node);
   }
 
+  /** Where each stage began, to resume from when the next version's text is the same up to there. */
+  readonly checkpoints: Checkpoint[] = [];
+
+  /** Continues the build of an earlier version of the text from the start of one of its stages. */
+  resume(from: BuiltModel, checkpoint: Checkpoint): void {
+    this.instructions.push(...from.model.instructions.slice(0, checkpoint.instructions));
+    this.globalArgs.push(...from.model.globalArgs.slice(0, checkpoint.globalArgs));
+    this.stages.push(...from.model.stages.slice(0, checkpoint.stages));
+    this.edges.push(...from.model.stageEdges.slice(0, checkpoint.edges));
+    for (const [stage, end] of checkpoint.stageEnd) {
+      this.stageEnd.set(stage, end);
+    }
+    this.globalScope = checkpoint.globalScope;
+    this.scope = checkpoint.globalScope;
+    this.checkpoints.push(...from.checkpoints.filter((c) => c.input < checkpoint.input));
+  }
+
   private startStage(ast: Instruction): void {
     if (this.current) {
       this.stageEnd.set(this.current, { ...this.state, scope: this.scope });
     }
+    this.checkpoints.push({
+      input: this.input,
+      instructions: this.instructions.length,
+      globalArgs: this.globalArgs.length,
+      stages: this.stages.length,
+      edges: this.edges.length,
+      stageEnd: [...this.stageEnd],
+      globalScope: this.globalScope,
+    });
     const from = ast as import('dockerfile-ast').From;
     const args = ast.getArguments();
     const baseArg = args[0];

@@ -1,6 +1,6 @@
-// Parsing a long file again only around each edit gives the model a fresh parse of the whole text gives.
+// Parsing a long file again only around each edit, and keeping the nodes before it, gives the model a fresh parse of the whole text gives.
 import * as assert from 'assert';
-import { linesParsedFor, parseDockerfile } from '../../../server/src/model/parseDockerfile';
+import { linesParsedFor, nodesKeptFor, parseDockerfile } from '../../../server/src/model/parseDockerfile';
 import type { DockerfileModel } from '../../../server/src/model/types';
 import { validateModel } from '../../../server/src/service/validation';
 import { syntheticDockerfile } from '../../bench/synthetic';
@@ -63,6 +63,7 @@ describe('parsing in pieces', function () {
     const texts = [...corpusFiles().map((name) => ({ name, text: readCorpus(name) })), { name: 'synthetic', text: syntheticDockerfile(300, 12, 9).text }];
     let edits = 0;
     let reused = 0;
+    let kept = 0;
     for (const [n, { name, text }] of texts.entries()) {
       const random = generator(n + 1);
       let current = text;
@@ -76,13 +77,17 @@ describe('parsing in pieces', function () {
         if ((linesParsedFor(incremental) ?? Infinity) < incremental.index.lineCount) {
           reused++;
         }
+        if ((nodesKeptFor(incremental) ?? 0) > 0) {
+          kept++;
+        }
         model = incremental;
       }
     }
     assert.ok(reused > edits / 4, `pieces were reused in ${reused} of ${edits} edits`);
+assert.ok(kept > edits / 10, `instruction nodes were kept in ${kept} of ${edits} edits`);
   });
 
-  it('parses only the edited stage when a character is typed in a long file', () => {
+  it('parses only the edited stage, and keeps the nodes of the stages before it, when a character is typed in a long file', () => {
     const file = syntheticDockerfile(2000, 20, 3);
     const model = parseDockerfile(file.text);
     const lines = file.text.split('\n');
@@ -90,6 +95,8 @@ describe('parsing in pieces', function () {
     const edited = parseDockerfile(lines.join('\n'), model);
     const parsed = linesParsedFor(edited)!;
     assert.ok(parsed < edited.index.lineCount / 10, `${parsed} of ${edited.index.lineCount} lines parsed`);
+    // The edit is in the last stage; the stages before the one before it keep their nodes.
+    assert.ok(nodesKeptFor(edited)! > edited.instructions.length * 0.8, `${nodesKeptFor(edited)} of ${edited.instructions.length} nodes kept`);
     assert.deepStrictEqual(shape(edited), shape(parseDockerfile(lines.join('\n'))));
   });
 });
