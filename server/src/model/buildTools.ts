@@ -1,6 +1,7 @@
 // Build tools a stage installs or runs (compilers, -dev packages, dev dependencies) and the paths its build produces.
 import type { Range } from 'vscode-languageserver-types';
 import { absolutePath, copyPaths, normalizePath } from './copyPaths';
+import { stageCommands } from './runCommands';
 import type { ShellCommand, ShellScript } from './shell';
 import type { DockerfileModel, InstructionNode, Stage } from './types';
 import { expandVariables } from './variables';
@@ -197,35 +198,26 @@ function isStatic(model: DockerfileModel, instruction: InstructionNode, script: 
 /** The files `-o` of compilers, cargo and Java builds write, resolved against WORKDIR (unknown after a `cd`). */
 export function compiledOutputs(model: DockerfileModel, stage: Stage): BuildOutput[] {
   const outputs: BuildOutput[] = [];
-  for (const instruction of stage.instructions) {
-    for (const script of instruction.shellScripts) {
-      let cdBefore = false;
-      for (const command of script.commands) {
-        if (command.name === 'cd' || command.name === 'pushd') {
-          cdBefore = true;
-          continue;
-        }
-        const output = outputFlag(command);
-        let written: string | undefined;
-        if (output !== undefined) {
-          written = output;
-        } else if (command.name === 'cargo' && command.args[0]?.value === 'build') {
-          written = command.args.some((w) => w.value === '--release' || w.value === '-r') ? 'target/release' : 'target/debug';
-        } else if ((command.name === 'mvn' || command.name.endsWith('/mvnw')) && command.args.some((w) => w.value === 'package' || w.value === 'install')) {
-          written = 'target';
-        }
-        if (written === undefined) {
-          continue;
-        }
-        const expanded = expandVariables(written, instruction.scope, model.escapeChar);
-        if (expanded.unresolved.length > 0 || expanded.value.includes('$') || (cdBefore && !expanded.value.startsWith('/'))) {
-          continue;
-        }
-        const path = absolutePath(instruction.workdir, expanded.value);
-        if (path) {
-          outputs.push({ path, kind: 'output', instruction, static: isStatic(model, instruction, script, command) });
-        }
-      }
+  for (const { instruction, script, command, cdBefore } of stageCommands(stage)) {
+    const output = outputFlag(command);
+    let written: string | undefined;
+    if (output !== undefined) {
+      written = output;
+    } else if (command.name === 'cargo' && command.args[0]?.value === 'build') {
+      written = command.args.some((w) => w.value === '--release' || w.value === '-r') ? 'target/release' : 'target/debug';
+    } else if ((command.name === 'mvn' || command.name.endsWith('/mvnw')) && command.args.some((w) => w.value === 'package' || w.value === 'install')) {
+      written = 'target';
+    }
+    if (written === undefined) {
+      continue;
+    }
+    const expanded = expandVariables(written, instruction.scope, model.escapeChar);
+    if (expanded.unresolved.length > 0 || expanded.value.includes('$') || (cdBefore && !expanded.value.startsWith('/'))) {
+      continue;
+    }
+    const path = absolutePath(instruction.workdir, expanded.value);
+    if (path) {
+      outputs.push({ path, kind: 'output', instruction, static: isStatic(model, instruction, script, command) });
     }
   }
   return outputs;

@@ -105,3 +105,27 @@ export function hasVolatileMount(run: InstructionNode, directory: string): boole
 function trimSlash(path: string): string {
   return path.length > 1 ? path.replace(/\/+$/, '') : path;
 }
+
+/** A command of a stage's RUN lines, and whether a `cd` or `pushd` ran before it in its script (relative paths are then unknown). */
+export interface StageCommand {
+  readonly instruction: InstructionNode;
+  readonly script: ShellScript;
+  readonly command: ShellCommand;
+  readonly cdBefore: boolean;
+}
+
+/** The commands the stage's RUN instructions run, in order, except `cd` and `pushd` themselves. */
+export function* stageCommands(stage: Stage): Generator<StageCommand> {
+  for (const instruction of stage.instructions) {
+    for (const script of instruction.shellScripts) {
+      let cdBefore = false;
+      for (const command of script.commands) {
+        if (command.name === 'cd' || command.name === 'pushd') {
+          cdBefore = true;
+          continue;
+        }
+        yield { instruction, script, command, cdBefore };
+      }
+    }
+  }
+}

@@ -3,6 +3,7 @@ import { OverlayScope } from './scope';
 import type { Property } from 'dockerfile-ast';
 import { contain } from '../util/contain';
 import { absolutePath, copyPaths, isWithin, landingPath, normalizePath, stageLineage, type CopyPath } from './copyPaths';
+import { stageCommands } from './runCommands';
 import type { ShellCommand, ShellWord } from './shell';
 import type { DockerfileModel, InstructionNode, Stage, StageEdge, VariableScope } from './types';
 import { expandVariables } from './variables';
@@ -98,40 +99,31 @@ function resolveDirectory(model: DockerfileModel, instruction: InstructionNode, 
 /** Every venv the RUN instructions of `stage` create, in order. */
 export function venvCreations(model: DockerfileModel, stage: Stage): VenvCreation[] {
   const creations: VenvCreation[] = [];
-  for (const instruction of stage.instructions) {
-    for (const script of instruction.shellScripts) {
-      let cdBefore = false;
-      for (const command of script.commands) {
-        if (command.name === 'cd' || command.name === 'pushd') {
-          cdBefore = true;
-          continue;
-        }
-        const found = venvCommand(command);
-        if (!found) {
-          continue;
-        }
-        if (found.tool === 'uv sync') {
-          const configured = instruction.scope.get('UV_PROJECT_ENVIRONMENT')?.value;
-          const dir = resolveDirectory(model, instruction, configured ?? '.venv', cdBefore);
-          if (dir) {
-            creations.push({ dir, tool: found.tool, instruction, command, dirWord: undefined, implicit: true });
-          }
-          continue;
-        }
-        const words = positional(found.rest, found.tool);
-        if (words.length === 0 && found.tool === 'uv venv') {
-          const dir = resolveDirectory(model, instruction, '.venv', cdBefore);
-          if (dir) {
-            creations.push({ dir, tool: found.tool, instruction, command, dirWord: undefined, implicit: false });
-          }
-          continue;
-        }
-        for (const word of words) {
-          const dir = resolveDirectory(model, instruction, word.value, cdBefore);
-          if (dir) {
-            creations.push({ dir, tool: found.tool, instruction, command, dirWord: word, implicit: false });
-          }
-        }
+  for (const { instruction, command, cdBefore } of stageCommands(stage)) {
+    const found = venvCommand(command);
+    if (!found) {
+      continue;
+    }
+    if (found.tool === 'uv sync') {
+      const configured = instruction.scope.get('UV_PROJECT_ENVIRONMENT')?.value;
+      const dir = resolveDirectory(model, instruction, configured ?? '.venv', cdBefore);
+      if (dir) {
+        creations.push({ dir, tool: found.tool, instruction, command, dirWord: undefined, implicit: true });
+      }
+      continue;
+    }
+    const words = positional(found.rest, found.tool);
+    if (words.length === 0 && found.tool === 'uv venv') {
+      const dir = resolveDirectory(model, instruction, '.venv', cdBefore);
+      if (dir) {
+        creations.push({ dir, tool: found.tool, instruction, command, dirWord: undefined, implicit: false });
+      }
+      continue;
+    }
+    for (const word of words) {
+      const dir = resolveDirectory(model, instruction, word.value, cdBefore);
+      if (dir) {
+        creations.push({ dir, tool: found.tool, instruction, command, dirWord: word, implicit: false });
       }
     }
   }
