@@ -136,7 +136,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       loadShellParserSoon();
     }
-    const doc = service.analyse(uri, document.version, document.getText());
+    const doc = service.analyse(uri, document.version, text);
     const diagnostics = service.diagnostics(doc, validationOptions(uri));
     // A newer version may have arrived while this one was analysed; its own run will publish.
     if (documents.get(uri)?.version === document.version) {

@@ -102,16 +102,6 @@ function runChild(args: string[], timeoutMs: number): Promise<string> {
   });
 }
 
-interface FileFigures {
-  readonly file: string;
-  readonly lines: number;
-  readonly oursCold: number;
-  readonly oursColdCpu: number;
-  readonly oursWarm: number;
-  readonly theirs: number;
-  readonly theirsCpu: number;
-}
-
 async function realFiles(): Promise<void> {
   const corpus = fs.existsSync(corpusDir) ? fs.readdirSync(corpusDir).sort().map((name) => path.join(corpusDir, name)) : [];
   const examples = findDockerfiles(path.join(projectRoot, 'examples'));
@@ -130,7 +120,7 @@ async function realFiles(): Promise<void> {
   for (const sample of passes.flat()) {
     byFile.set(sample.file, [...(byFile.get(sample.file) ?? []), sample]);
   }
-  const figures = (files: string[]): FileFigures[] =>
+  const figures = (files: string[]): CorpusSample[] =>
     files.map((file) => {
       const samples = byFile.get(file) ?? [];
       const of = (key: keyof CorpusSample): number => median(samples.map((s) => s[key] as number));
@@ -141,7 +131,7 @@ async function realFiles(): Promise<void> {
   const notes: string[] = [];
   const corpusFigures = figures(corpus);
   const exampleFigures = figures(examples);
-  const group = (label: string, list: FileFigures[]): void => {
+  const group = (label: string, list: CorpusSample[]): void => {
     if (list.length === 0) {
       return;
     }

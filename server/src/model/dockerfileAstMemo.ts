@@ -16,11 +16,11 @@ const originals = { getRawArguments: instructionPrototype.getRawArguments, parse
  * `ModifiableInstruction.getArguments` removes the flags from the one it receives, and
  * FROM's callers get new arguments with new positions too, because `From` moves the ends of
  * its image's range in place. Nothing else in the three packages changes an argument (the
- * corpus test in test/unit/model/dockerfileAstMemo.test.ts compares every result).
+ * corpus test in test/unit/model/dockerfileAstMemo.test.ts compares every result). The
+ * scan lives as long as its instruction, which for a long file's unchanged stages is several
+ * versions (parsePieces.ts).
  */
-// Kept as long as the instruction: a long file's unchanged stages keep their instructions from version to version (parsePieces.ts).
 const argumentsOf = new WeakMap<Instruction, Argument[]>();
-
 
 function getRawArgumentsOnce(this: Instruction): Argument[] {
   let args = argumentsOf.get(this);

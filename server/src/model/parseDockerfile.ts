@@ -38,13 +38,6 @@ interface StageState {
   shell: ShellSetting;
 }
 
-/** The dockerfile-ast tree each model was built from, for dockerfile-utils to validate without parsing again. */
-const trees = new WeakMap<DockerfileModel, Dockerfile>();
-
-export function dockerfileTreeOf(model: DockerfileModel): Dockerfile | undefined {
-  return trees.get(model);
-}
-
 /** The builder's state at the start of a stage (see ModelBuilder.resume). */
 interface Checkpoint {
   readonly input: number;
@@ -56,34 +49,39 @@ interface Checkpoint {
   readonly globalScope: ScopeView;
 }
 
-/** A long model with what built it: the parser's instructions and the checkpoints. */
-interface BuiltModel {
-  readonly model: DockerfileModel;
+/** How a model was built: what the next version's build, dockerfile-utils, tests and the benchmark reuse or read. */
+interface BuildRecord {
+  /** The dockerfile-ast tree of a text parsed in one call, for dockerfile-utils to validate without parsing again. */
+  readonly tree: Dockerfile | undefined;
+  /** A long text's parse in pieces, to parse its next version again only around the edit. */
+  readonly parsed: ParsedText | undefined;
+  /**
+   * The parser's instructions and where each stage began. After an edit of a long text the
+   * nodes of the stages before it are kept and the build resumes at the first stage the edit
+   * touched: positions and offsets before the edit are unchanged, and a stage's nodes depend
+   * only on what comes before them.
+   */
   readonly inputs: readonly Instruction[];
   readonly checkpoints: readonly Checkpoint[];
+  /** How many lines the parser read, and how many nodes were kept from the previous version. */
+  readonly linesParsed: number;
+  readonly nodesKept: number;
 }
 
-/**
- * For long texts: after an edit, the nodes of the stages before it are kept and the build
- * resumes at the first stage the edit touched. Positions and offsets before the edit are
- * unchanged, and a stage's nodes depend only on what comes before them.
- */
-const builds = new WeakMap<DockerfileModel, BuiltModel>();
+const records = new WeakMap<DockerfileModel, BuildRecord>();
 
-/** How each long model's text was parsed, for parsing its next version in pieces. */
-const parsedTexts = new WeakMap<DockerfileModel, ParsedText>();
-const linesParsed = new WeakMap<DockerfileModel, number>();
-
-const nodesKept = new WeakMap<DockerfileModel, number>();
+export function dockerfileTreeOf(model: DockerfileModel): Dockerfile | undefined {
+  return records.get(model)?.tree;
+}
 
 /** How many instruction nodes this model kept from the previous version's. */
 export function nodesKeptFor(model: DockerfileModel): number | undefined {
-  return nodesKept.get(model);
+  return records.get(model)?.nodesKept;
 }
 
 /** How many lines the parser read for this model (fewer than the text's when an earlier version's parse was reused). */
 export function linesParsedFor(model: DockerfileModel): number | undefined {
-  return linesParsed.get(model);
+  return records.get(model)?.linesParsed;
 }
 
 /**
@@ -96,7 +94,7 @@ export function parseDockerfile(text: string, previous?: DockerfileModel, piecew
   let failure: string | undefined;
   const parse = contain<ParseResult | undefined>(
     'dockerfile-ast parse',
-    () => parseInPieces(text, index, previous ? parsedTexts.get(previous) : undefined, piecewiseFrom),
+    () => parseInPieces(text, index, previous ? records.get(previous)?.parsed : undefined, piecewiseFrom),
     undefined,
   );
   if (!parse) {
@@ -111,7 +109,7 @@ export function parseDockerfile(text: string, previous?: DockerfileModel, piecew
   const builder = new ModelBuilder(text, index, escapeChar);
   let first = 0;
   let reusedNodes = 0;
-  const earlier = previous && !previous.parseFailure && parse?.parsed ? builds.get(previous) : undefined;
+  const earlier = previous && !previous.parseFailure && parse?.parsed ? records.get(previous) : undefined;
   if (earlier && parse) {
     // The stages before the edit are the same parser objects as before (parsePieces.ts reused them): their nodes are kept.
     let same = 0;
@@ -122,7 +120,7 @@ export function parseDockerfile(text: string, previous?: DockerfileModel, piecew
     // A stage whose FROM and everything before it are unchanged; a stage parsed again has a new FROM object, so it is rebuilt.
     const checkpoint = earlier.checkpoints.filter((c) => c.input > 0 && c.input < same).pop();
     if (checkpoint) {
-      builder.resume(earlier, checkpoint);
+      builder.resume(previous!, earlier, checkpoint);
       first = checkpoint.input;
       reusedNodes = checkpoint.instructions;
     }
@@ -153,16 +151,15 @@ export function parseDockerfile(text: string, previous?: DockerfileModel, piecew
     comments,
     parseFailure: failure,
   };
-  if (parse?.parsed) {
-    parsedTexts.set(model, parse.parsed);
-    builds.set(model, { model, inputs: parse.instructions, checkpoints: builder.checkpoints });
-  }
   if (parse) {
-    linesParsed.set(model, parse.parsed?.linesParsed ?? index.lineCount);
-    nodesKept.set(model, reusedNodes);
-  }
-  if (parse?.tree) {
-    trees.set(model, parse.tree);
+    records.set(model, {
+      tree: parse.tree,
+      parsed: parse.parsed,
+      inputs: parse.instructions,
+      checkpoints: builder.checkpoints,
+      linesParsed: parse.parsed?.linesParsed ?? index.lineCount,
+      nodesKept: reusedNodes,
+    });
   }
   return model;
 }
@@ -219,17 +216,17 @@ class ModelBuilder {
   readonly checkpoints: Checkpoint[] = [];
 
   /** Continues the build of an earlier version of the text from the start of one of its stages. */
-  resume(from: BuiltModel, checkpoint: Checkpoint): void {
-    this.instructions.push(...from.model.instructions.slice(0, checkpoint.instructions));
-    this.globalArgs.push(...from.model.globalArgs.slice(0, checkpoint.globalArgs));
-    this.stages.push(...from.model.stages.slice(0, checkpoint.stages));
-    this.edges.push(...from.model.stageEdges.slice(0, checkpoint.edges));
+  resume(from: DockerfileModel, record: BuildRecord, checkpoint: Checkpoint): void {
+    this.instructions.push(...from.instructions.slice(0, checkpoint.instructions));
+    this.globalArgs.push(...from.globalArgs.slice(0, checkpoint.globalArgs));
+    this.stages.push(...from.stages.slice(0, checkpoint.stages));
+    this.edges.push(...from.stageEdges.slice(0, checkpoint.edges));
     for (const [stage, end] of checkpoint.stageEnd) {
       this.stageEnd.set(stage, end);
     }
     this.globalScope = checkpoint.globalScope;
     this.scope = checkpoint.globalScope;
-    this.checkpoints.push(...from.checkpoints.filter((c) => c.input < checkpoint.input));
+    this.checkpoints.push(...record.checkpoints.filter((c) => c.input < checkpoint.input));
   }
 
   private startStage(ast: Instruction): void {

@@ -1,7 +1,6 @@
 // Parses the shell of RUN instructions with mvdan-sh and exposes the simple commands in them.
 import { contain } from '../util/contain';
 
-
 interface ShSyntax {
   NewParser(...options: unknown[]): { Parse(src: string, name: string): unknown };
   KeepComments(keep: boolean): unknown;
