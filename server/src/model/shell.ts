@@ -8,19 +8,103 @@ interface ShSyntax {
   LangBash: unknown;
 }
 
-let parser: { Parse(src: string, name: string): unknown } | undefined;
+/** Parses a script and returns mvdan-sh's Go `*syntax.File`; throws the parser's error for invalid shell. */
+type GoParse = (src: string) => GoValue;
+
+let parser: GoParse | undefined;
+let parserIsDirect = false;
 
 /**
  * mvdan-sh is loaded on the first RUN to parse, not with the server: it is most of the
  * bundle, and its Go runtime initialisation would otherwise delay the answer to `initialize`.
  * It ships no types; it is reached through the narrow `ShSyntax` surface.
  */
-function shellParser(): { Parse(src: string, name: string): unknown } {
+function shellParser(): GoParse {
   if (!parser) {
-    const syntax = (require('mvdan-sh') as { syntax: ShSyntax }).syntax;
-    parser = syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash));
+    const wrapper = newWrapperParser();
+    const direct = directGoParse(wrapper);
+    parserIsDirect = direct !== undefined;
+    parser = direct ?? wrapperGoParse(wrapper);
   }
   return parser;
+}
+
+function newWrapperParser(): { Parse(src: string, name: string): unknown } {
+  const syntax = (require('mvdan-sh') as { syntax: ShSyntax }).syntax;
+  return syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash));
+}
+
+/** Parses through mvdan-sh's JavaScript API and reads the Go tree behind the wrapper it returns. */
+function wrapperGoParse(wrapper: { Parse(src: string, name: string): unknown }): GoParse {
+  return (src) => {
+    const file = (wrapper.Parse(src, '') as { __internal_object__?: GoValue }).__internal_object__;
+    if (!file) {
+      throw new Error('mvdan-sh returned a tree of an unexpected shape');
+    }
+    return file;
+  };
+}
+
+/** For tests: whether scripts are parsed by calling the Go parser directly (the fast path). */
+export function shellParserIsDirectForTest(): boolean {
+  shellParser();
+  return parserIsDirect;
+}
+
+/** For tests: `parseScriptText` through mvdan-sh's own JavaScript API instead of the direct call. */
+export function parseScriptTextThroughWrapperForTest(text: string): ParsedScript {
+  const direct = shellParser();
+  parser = wrapperGoParse(newWrapperParser());
+  try {
+    return parseScriptText(text);
+  } finally {
+    parser = direct;
+  }
+}
+
+/**
+ * mvdan-sh's JavaScript `Parse` wraps the resulting tree with GopherJS' reflection-based
+ * `MakeFullWrapper`, which cost ~120 µs per call whatever the script's length: most of the
+ * parse time of a typical RUN, and a third of the corpus's. We only read the Go values
+ * behind the wrapper, so this calls the Go parser itself, with the `*strings.Reader` the
+ * wrapper left in the parser after a first parse, reset to each new script. Undefined when
+ * mvdan-sh's internals do not have the expected shape; the wrapper is used then.
+ */
+function directGoParse(wrapper: { Parse(src: string, name: string): unknown }): GoParse | undefined {
+  type GoParser = { Parse(reader: unknown, name: string): [GoValue, unknown]; src?: { Reset?(src: string): void; constructor?: { string?: string } } };
+  try {
+    wrapper.Parse('', '');
+    const goParser = (wrapper as { __internal_object__?: { Parser?: GoParser } }).__internal_object__?.Parser;
+    const reader = goParser?.src;
+    if (typeof goParser?.Parse !== 'function' || typeof reader?.Reset !== 'function' || reader.constructor?.string !== '*strings.Reader') {
+      return undefined;
+    }
+    reader.Reset('');
+    const noError = goParser.Parse(reader, '')[1];
+    const parse: GoParse = (src) => {
+      reader.Reset!(goBytes(src));
+      const [file, error] = goParser.Parse(reader, '');
+      if (error !== noError) {
+        throw error;
+      }
+      return file;
+    };
+    return (parse('a | b') as GoValue).constructor?.string === '*syntax.File' ? parse : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** GopherJS keeps Go strings as one character per UTF-8 byte; the wrapper converted for us. */
+function goBytes(text: string): string {
+  if (!/[^\x00-\x7f]/.test(text)) {
+    return text;
+  }
+  let bytes = '';
+  for (const byte of new TextEncoder().encode(text)) {
+    bytes += String.fromCharCode(byte);
+  }
+  return bytes;
 }
 
 /** A word of a simple command: its literal value when it has one, and where it stands in the document. */
@@ -155,8 +239,7 @@ function toPlain(go: GoValue): PlainNode | undefined {
 
 /** Parses with mvdan-sh and copies the tree out; throws the parser's error for invalid shell. */
 function parsePlain(src: string): PlainNode {
-  const wrapper = shellParser().Parse(src, '') as unknown as { __internal_object__?: GoValue };
-  const file = wrapper.__internal_object__ ? toPlain(wrapper.__internal_object__) : undefined;
+  const file = toPlain(shellParser()(src));
   if (!file || file.type !== 'File') {
     throw new Error('mvdan-sh returned a tree of an unexpected shape');
   }
