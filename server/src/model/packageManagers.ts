@@ -1,7 +1,7 @@
 // Reads apt-get/apt/apk/pip/pipx invocations from the parsed RUN commands: subcommand, options and packages with or without a version.
-import { programName, runCommands, type RunCommand } from './runCommands';
+import { programName, runCommandsInStage, type RunCommand } from './runCommands';
 import type { ShellWord } from './shell';
-import type { DockerfileModel } from './types';
+import type { DockerfileModel, Stage } from './types';
 
 export type PackageTool = 'apt-get' | 'apt' | 'aptitude' | 'apk' | 'pip' | 'pipx';
 
@@ -90,21 +90,35 @@ const wrapperValueOptions: ReadonlyMap<string, ReadonlySet<string>> = new Map<st
   ['eatmydata', new Set()],
 ]);
 
-const cache = new WeakMap<DockerfileModel, readonly PackageCommand[]>();
+const modelCommands = new WeakMap<DockerfileModel, readonly PackageCommand[]>();
+const stageCommands = new WeakMap<Stage, readonly PackageCommand[]>();
+const preambleCommands = new WeakMap<DockerfileModel, readonly PackageCommand[]>();
 
 /** Every package-manager command of the file's RUN instructions (ONBUILD triggers included), in file order. */
 export function packageCommands(model: DockerfileModel): readonly PackageCommand[] {
-  let found = cache.get(model);
+  let found = modelCommands.get(model);
+  if (!found) {
+    found = [undefined, ...model.stages].flatMap((stage) => packageCommandsInStage(model, stage));
+    modelCommands.set(model, found);
+  }
+  return found;
+}
+
+/** The package-manager commands of one stage (undefined: before the first FROM), read once per stage object. */
+export function packageCommandsInStage(model: DockerfileModel, stage: Stage | undefined): readonly PackageCommand[] {
+  const cache: WeakMap<object, readonly PackageCommand[]> = stage ? stageCommands : preambleCommands;
+  const key = stage ?? model;
+  let found = cache.get(key);
   if (!found) {
     const list: PackageCommand[] = [];
-    for (const site of runCommands(model)) {
+    for (const site of runCommandsInStage(model, stage)) {
       const parsed = readPackageCommand(site);
       if (parsed) {
         list.push(parsed);
       }
     }
     found = list;
-    cache.set(model, found);
+    cache.set(key, found);
   }
   return found;
 }

@@ -32,6 +32,20 @@ export interface ParsedText {
   readonly whole: Dockerfile | undefined;
   /** How many lines were parsed for this version (for tests and the benchmark). */
   readonly linesParsed: number;
+  /** What was parsed again after an edit, for dockerfile-utils to validate without parsing it once more. */
+  readonly chunk?: ParsedChunk;
+}
+
+/**
+ * Lines `startLine` to `endLine` (exclusive) parsed again after an edit, as `text`: the lines
+ * before the first stage, empty lines up to `startLine`, then the chunk's own lines, so that
+ * the parser's positions are the document's.
+ */
+export interface ParsedChunk {
+  readonly text: string;
+  readonly tree: Dockerfile;
+  readonly startLine: number;
+  readonly endLine: number;
 }
 
 export interface ParseResult {
@@ -159,7 +173,8 @@ function reparse(text: string, index: TextIndex, previous: ParsedText): ParseRes
     ...group(instructions, startLine, endLine, comments),
     ...previous.pieces.slice(last + 1),
   ];
-  const parsed: ParsedText = { text, index, preambleLines: previous.preambleLines, preamble: previous.preamble, pieces, whole: undefined, linesParsed: endLine - startLine };
+  const chunk: ParsedChunk = { text: padded, tree, startLine, endLine };
+  const parsed: ParsedText = { text, index, preambleLines: previous.preambleLines, preamble: previous.preamble, pieces, whole: undefined, linesParsed: endLine - startLine, chunk };
   return {
     parsed,
     tree: undefined,

@@ -27,38 +27,69 @@ interface RunIndex {
   readonly byProgram: ReadonlyMap<string, readonly RunCommand[]>;
 }
 
-const cache = new WeakMap<DockerfileModel, RunIndex>();
+const modelIndexes = new WeakMap<DockerfileModel, RunIndex>();
+const stageIndexes = new WeakMap<Stage, RunIndex>();
+const preambleIndexes = new WeakMap<DockerfileModel, RunIndex>();
 
 function indexOf(model: DockerfileModel): RunIndex {
-  let index = cache.get(model);
+  let index = modelIndexes.get(model);
   if (!index) {
-    const runs: RunInstruction[] = [];
-    const commands: RunCommand[] = [];
+    // Put together from the stages' own indexes, which a model built after an edit shares with the one before for the stages it kept.
+    const parts = [stageRunIndex(model, undefined), ...model.stages.map((stage) => stageRunIndex(model, stage))];
     const byProgram = new Map<string, RunCommand[]>();
-    for (const instruction of model.instructions) {
-      const run = instruction.keyword === 'RUN' ? instruction : instruction.trigger?.keyword === 'RUN' ? instruction.trigger : undefined;
-      if (!run) {
-        continue;
-      }
-      const owner: RunInstruction = { run, instruction, onbuild: run !== instruction, stage: instruction.stage };
-      runs.push(owner);
-      for (const script of run.shellScripts) {
-        for (const command of script.commands) {
-          const site: RunCommand = { command, program: programName(command), script, owner };
-          commands.push(site);
-          const named = byProgram.get(site.program);
-          if (named) {
-            named.push(site);
-          } else {
-            byProgram.set(site.program, [site]);
-          }
+    for (const part of parts) {
+      for (const [program, sites] of part.byProgram) {
+        const named = byProgram.get(program);
+        if (named) {
+          named.push(...sites);
+        } else {
+          byProgram.set(program, [...sites]);
         }
       }
     }
-    index = { runs, commands, byProgram };
-    cache.set(model, index);
+    index = { runs: parts.flatMap((part) => part.runs), commands: parts.flatMap((part) => part.commands), byProgram };
+    modelIndexes.set(model, index);
   }
   return index;
+}
+
+/** The RUNs and commands of one stage (undefined: the instructions before the first FROM), indexed once per stage object. */
+function stageRunIndex(model: DockerfileModel, stage: Stage | undefined): RunIndex {
+  const cache: WeakMap<object, RunIndex> = stage ? stageIndexes : preambleIndexes;
+  const key = stage ?? model;
+  let index = cache.get(key);
+  if (!index) {
+    index = buildIndex(stage ? stage.instructions : model.instructions.filter((instruction) => !instruction.stage));
+    cache.set(key, index);
+  }
+  return index;
+}
+
+function buildIndex(instructions: readonly InstructionNode[]): RunIndex {
+  const runs: RunInstruction[] = [];
+  const commands: RunCommand[] = [];
+  const byProgram = new Map<string, RunCommand[]>();
+  for (const instruction of instructions) {
+    const run = instruction.keyword === 'RUN' ? instruction : instruction.trigger?.keyword === 'RUN' ? instruction.trigger : undefined;
+    if (!run) {
+      continue;
+    }
+    const owner: RunInstruction = { run, instruction, onbuild: run !== instruction, stage: instruction.stage };
+    runs.push(owner);
+    for (const script of run.shellScripts) {
+      for (const command of script.commands) {
+        const site: RunCommand = { command, program: programName(command), script, owner };
+        commands.push(site);
+        const named = byProgram.get(site.program);
+        if (named) {
+          named.push(site);
+        } else {
+          byProgram.set(site.program, [site]);
+        }
+      }
+    }
+  }
+  return { runs, commands, byProgram };
 }
 
 /** RUN instructions and ONBUILD RUN triggers, in file order. */
@@ -69,6 +100,21 @@ export function runInstructions(model: DockerfileModel): readonly RunInstruction
 /** Every simple command of every RUN, in file order. */
 export function runCommands(model: DockerfileModel): readonly RunCommand[] {
   return indexOf(model).commands;
+}
+
+/** RUN instructions and ONBUILD RUN triggers of one stage (undefined: before the first FROM), in file order. */
+export function runInstructionsInStage(model: DockerfileModel, stage: Stage | undefined): readonly RunInstruction[] {
+  return stageRunIndex(model, stage).runs;
+}
+
+/** Every simple command of the RUNs of one stage (undefined: before the first FROM), in file order. */
+export function runCommandsInStage(model: DockerfileModel, stage: Stage | undefined): readonly RunCommand[] {
+  return stageRunIndex(model, stage).commands;
+}
+
+/** The commands of one stage (undefined: before the first FROM) that run `program`, in file order. */
+export function commandsRunningInStage(model: DockerfileModel, stage: Stage | undefined, program: string): readonly RunCommand[] {
+  return stageRunIndex(model, stage).byProgram.get(program) ?? [];
 }
 
 /** The commands that run `program` (`cd`, `curl`...), however its path is written, in file order. */

@@ -96,8 +96,22 @@ function resolveDirectory(model: DockerfileModel, instruction: InstructionNode, 
   return absolutePath(instruction.workdir, expansion.value);
 }
 
-/** Every venv the RUN instructions of `stage` create, in order. */
-export function venvCreations(model: DockerfileModel, stage: Stage): VenvCreation[] {
+const creationsByStage = new WeakMap<Stage, readonly VenvCreation[]>();
+
+/**
+ * Every venv the RUN instructions of `stage` create, in order; found once per stage object
+ * (what they depend on, the stage and what precedes it, is the same while the object is).
+ */
+export function venvCreations(model: DockerfileModel, stage: Stage): readonly VenvCreation[] {
+  let creations = creationsByStage.get(stage);
+  if (!creations) {
+    creations = findVenvCreations(model, stage);
+    creationsByStage.set(stage, creations);
+  }
+  return creations;
+}
+
+function findVenvCreations(model: DockerfileModel, stage: Stage): VenvCreation[] {
   const creations: VenvCreation[] = [];
   for (const { instruction, command, cdBefore } of stageCommands(stage)) {
     const found = venvCommand(command);

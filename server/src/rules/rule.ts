@@ -1,6 +1,6 @@
 // What a rule is: identity, default severity, docs and a check over the DockerfileModel.
 import type { Range, TextEdit } from 'vscode-languageserver-types';
-import type { DockerfileModel } from '../model/types';
+import type { DockerfileModel, Stage } from '../model/types';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -55,4 +55,26 @@ export interface Rule {
   /** One line saying what the rule checks, in the current language. */
   description(): string;
   check(context: RuleContext): void;
+  /**
+   * Set by rules whose findings in a stage depend only on that stage, the stages before it,
+   * the global ARGs and the directives, never on a later stage nor on the build context.
+   * Validation then keeps a stage's findings while an edit leaves the stage as it was (on long
+   * files the model keeps the stages before an edit; see service/stageFindings.ts). `check`
+   * must report exactly what this reports for each stage in file order: `checkEveryStage`.
+   */
+  checkStage?(context: StageRuleContext): void;
+}
+
+/** One stage to check; `stage` is undefined for the instructions before the first FROM. */
+export interface StageRuleContext extends RuleContext {
+  readonly stage: Stage | undefined;
+}
+
+/** The `check` of a rule with `checkStage`: the instructions before the first FROM, then every stage in file order. */
+export function checkEveryStage(checkStage: (context: StageRuleContext) => void): (context: RuleContext) => void {
+  return (context) => {
+    for (const stage of [undefined, ...context.model.stages]) {
+      checkStage({ model: context.model, buildContext: context.buildContext, report: context.report, stage });
+    }
+  };
 }

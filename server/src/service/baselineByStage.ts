@@ -8,8 +8,9 @@ export const stageSplitMinInstructions = 300;
 interface Piece {
   /** The text validated: the lines before the first stage, then this stage's lines. */
   readonly text: string;
-  /** Document line of the stage's first line, and how many lines come before the first stage. */
+  /** Document lines of the stage's first line and after its last, and how many lines come before the first stage. */
   readonly firstLine: number;
+  readonly endLine: number;
   readonly preambleLines: number;
   /** Whether findings on the lines before the first stage are kept from this piece (the first one only). */
   readonly keepsPreamble: boolean;
@@ -36,7 +37,7 @@ export function stagePieces(model: DockerfileModel): Piece[] {
   return stages.map((_, k) => {
     const from = index.lineStart(starts[k]);
     const to = k + 1 < starts.length ? index.lineStart(starts[k + 1]) : text.length;
-    return { text: preamble + text.slice(from, to), firstLine: starts[k], preambleLines, keepsPreamble: k === 0 };
+    return { text: preamble + text.slice(from, to), firstLine: starts[k], endLine: k + 1 < starts.length ? starts[k + 1] : index.lineCount, preambleLines, keepsPreamble: k === 0 };
   });
 }
 
@@ -58,7 +59,12 @@ export class StageValidationCache {
 
   constructor(private readonly minInstructions = stageSplitMinInstructions) {}
 
-  validate(model: DockerfileModel, validate: (text: string) => Diagnostic[], whole: () => Diagnostic[]): Diagnostic[] {
+  /**
+   * `chunk`, when given, is the part of the text the model parsed again after an edit; when it
+   * is one stage, its validation (with the model's tree lent) stands for the stage's, which
+   * saves dockerfile-utils a parse of the stage.
+   */
+  validate(model: DockerfileModel, validate: (text: string) => Diagnostic[], whole: () => Diagnostic[], chunk?: ValidatableChunk): Diagnostic[] {
     if (model.instructions.length < this.minInstructions || model.stages.length < 2) {
       return whole();
     }
@@ -66,6 +72,9 @@ export class StageValidationCache {
     const diagnostics: Diagnostic[] = [];
     for (const piece of stagePieces(model)) {
       let found = used.get(piece.text) ?? this.results.get(piece.text);
+      if (found === undefined && chunk && chunk.startLine === piece.firstLine && chunk.endLine === piece.endLine) {
+        found = chunk.validate().map((diagnostic) => unpad(diagnostic, piece));
+      }
       if (found === undefined) {
         found = validate(piece.text);
       }
@@ -83,22 +92,44 @@ export class StageValidationCache {
   }
 }
 
-/** The diagnostic at its place in the document, or undefined for a finding on the shared lines of a piece that does not report them. */
-function place(diagnostic: Diagnostic, piece: Piece): Diagnostic | undefined {
-  const line = (l: number): number => (l < piece.preambleLines ? l : l - piece.preambleLines + piece.firstLine);
-  const inPreamble = diagnostic.range.start.line < piece.preambleLines;
-  if (inPreamble && !piece.keepsPreamble) {
-    return undefined;
-  }
+/** A stage's lines as parsed again after an edit (model/parsePieces.ts: ParsedChunk), and their validation. */
+export interface ValidatableChunk {
+  readonly startLine: number;
+  readonly endLine: number;
+  /** dockerfile-utils' findings on the chunk's text (the lines before the first stage, empty lines, the chunk), at document positions. */
+  validate(): Diagnostic[];
+}
+
+/**
+ * A finding on a chunk's text placed as on the piece's: the chunk's text is the piece's with
+ * empty lines between the preamble and the stage, which dockerfile-utils reports nothing on.
+ */
+function unpad(diagnostic: Diagnostic, piece: Piece): Diagnostic {
+  return moveLines(diagnostic, (l) => (l < piece.preambleLines ? l : l - piece.firstLine + piece.preambleLines));
+}
+
+/**
+ * The diagnostic with its lines mapped by `line`: its range, and the line dockerfile-utils adds
+ * of the instruction it belongs to (0-based: its `# dockerfile-utils: ignore` check compares it
+ * with the comment's line plus one).
+ */
+function moveLines(diagnostic: Diagnostic, line: (l: number) => number): Diagnostic {
   const { start, end } = diagnostic.range;
-  const placed: Diagnostic & { instructionLine?: number | null } = {
+  const moved: Diagnostic & { instructionLine?: number | null } = {
     ...diagnostic,
     range: { start: { line: line(start.line), character: start.character }, end: { line: line(end.line), character: end.character } },
   };
-  // dockerfile-utils adds the (1-based) line of the instruction a finding belongs to.
   const instructionLine = (diagnostic as { instructionLine?: number | null }).instructionLine;
   if (typeof instructionLine === 'number') {
-    placed.instructionLine = line(instructionLine - 1) + 1;
+    moved.instructionLine = line(instructionLine);
   }
-  return placed;
+  return moved;
+}
+
+/** The diagnostic at its place in the document, or undefined for a finding on the shared lines of a piece that does not report them. */
+function place(diagnostic: Diagnostic, piece: Piece): Diagnostic | undefined {
+  if (diagnostic.range.start.line < piece.preambleLines && !piece.keepsPreamble) {
+    return undefined;
+  }
+  return moveLines(diagnostic, (l) => (l < piece.preambleLines ? l : l - piece.preambleLines + piece.firstLine));
 }

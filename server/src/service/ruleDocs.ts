@@ -9,11 +9,19 @@ export function ruleDocsPath(ruleId: string, language: Language = currentLanguag
   return path.join(packageRoot(), 'docs', 'rules', language, `${ruleId}.md`);
 }
 
-/** A `file:` URI of the rule's page in the current language, falling back to English. */
+const uris = new Map<string, string>();
+
+/** A `file:` URI of the rule's page in the current language, falling back to English; looked up once per rule and language, as every finding carries one. */
 export function ruleDocsUri(ruleId: string, language: Language = currentLanguage()): string {
-  const preferred = ruleDocsPath(ruleId, language);
-  const chosen = language !== 'en' && !fs.existsSync(preferred) ? ruleDocsPath(ruleId, 'en') : preferred;
-  return pathToFileURL(chosen).toString();
+  const key = `${language}/${ruleId}`;
+  let uri = uris.get(key);
+  if (uri === undefined) {
+    const preferred = ruleDocsPath(ruleId, language);
+    const chosen = language !== 'en' && !fs.existsSync(preferred) ? ruleDocsPath(ruleId, 'en') : preferred;
+    uri = pathToFileURL(chosen).toString();
+    uris.set(key, uri);
+  }
+  return uri;
 }
 
 const cache = new Map<string, string | undefined>();

@@ -3,12 +3,13 @@ import * as l10n from '@vscode/l10n';
 import { validate as validateSyntax, ValidationCode, type ValidatorSettings } from 'dockerfile-utils';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { lendParse } from '../model/dockerfileAstMemo';
-import { dockerfileTreeOf, foldContinuations } from '../model/parseDockerfile';
+import { dockerfileTreeOf, editedChunkOf, foldContinuations } from '../model/parseDockerfile';
 import type { DockerfileModel } from '../model/types';
 import { allRules } from '../rules/registry';
 import type { BuildContext, FindingReport, Rule, RuleFix, Severity, SeveritySetting } from '../rules/rule';
 import { contain } from '../util/contain';
 import { StageValidationCache } from './baselineByStage';
+import { StageFindingsCache } from './stageFindings';
 import { ruleDocsUri } from './ruleDocs';
 
 export const diagnosticSource = 'dockerfile-advisor';
@@ -80,6 +81,8 @@ function baselineIsWrong(model: DockerfileModel, diagnostic: Diagnostic): boolea
 
 /** dockerfile-utils' findings per stage of the last long file validated (see baselineByStage.ts). */
 const stageValidation = new StageValidationCache();
+/** Reports of the stage-local rules per stage (see stageFindings.ts). */
+const stageFindings = new StageFindingsCache();
 
 export function validateModel(model: DockerfileModel, options: ValidationOptions = {}): Finding[] {
   const findings: Finding[] = [];
@@ -90,11 +93,13 @@ export function validateModel(model: DockerfileModel, options: ValidationOptions
   if (tooLarge) {
     findings.push(internalFinding(model, tooLarge));
   }
+  const chunk = editedChunkOf(model);
   const baseline = (): Diagnostic[] =>
     stageValidation.validate(
       model,
       (text) => validateSyntax(text, baselineSettings),
       () => lendParse(model.text, dockerfileTreeOf(model), () => validateSyntax(model.text, baselineSettings)),
+      chunk && { startLine: chunk.startLine, endLine: chunk.endLine, validate: () => lendParse(chunk.text, chunk.tree, () => validateSyntax(chunk.text, baselineSettings)) },
     );
   for (const diagnostic of tooLarge ? [] : contain('dockerfile-utils validate', baseline, [])) {
     if (typeof diagnostic.code === 'number' && (baselineCodesReplaced.has(diagnostic.code) || baselineIsWrong(model, diagnostic))) {
@@ -129,8 +134,13 @@ export function validateModel(model: DockerfileModel, options: ValidationOptions
       // `# check=error=true` makes BuildKit fail the build on these findings.
       severity = 'error';
     }
+    const buildContext = options.buildContext ?? {};
     const reports: FindingReport[] = [];
-    contain(`rule ${rule.id}`, () => rule.check({ model, buildContext: options.buildContext ?? {}, report: (r) => reports.push(r) }), undefined);
+    if (rule.checkStage) {
+      reports.push(...contain(`rule ${rule.id}`, () => stageFindings.reports(rule, model, buildContext), []));
+    } else {
+      contain(`rule ${rule.id}`, () => rule.check({ model, buildContext, report: (r) => reports.push(r) }), undefined);
+    }
     for (const report of reports) {
       if (isSuppressed(suppressions, report.range, rule)) {
         continue;

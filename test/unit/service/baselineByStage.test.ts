@@ -2,7 +2,8 @@
 import * as assert from 'assert';
 import { validate, type ValidatorSettings } from 'dockerfile-utils';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { parseDockerfile } from '../../../server/src/model/parseDockerfile';
+import { lendParse } from '../../../server/src/model/dockerfileAstMemo';
+import { editedChunkOf, parseDockerfile } from '../../../server/src/model/parseDockerfile';
 import { StageValidationCache, stagePieces } from '../../../server/src/service/baselineByStage';
 import { syntheticDockerfile } from '../../bench/synthetic';
 import { corpusFiles, readCorpus } from '../fixes/corpus';
@@ -59,6 +60,46 @@ describe('dockerfile-utils validation by stage', function () {
     const found = run(edited);
     assert.strictEqual(calls.length, 1, 'only the edited stage is validated again');
     assert.deepStrictEqual(sorted(found), sorted(validate(edited)));
+  });
+
+  it('validates an edited stage on the text and tree the model parsed again, finding what the whole-file validation finds', () => {
+    const texts = [
+      ...corpusFiles().map((name) => readCorpus(name)),
+      ...handWritten,
+      syntheticDockerfile(400, 8, 6).text,
+    ].filter((text) => parseDockerfile(text).stages.length > 1);
+    let chunksUsed = 0;
+    let edits = 0;
+    for (const [n, text] of texts.entries()) {
+      let previous = parseDockerfile(text, undefined, 0);
+      const lines = text.split('\n');
+      // One edit in each of a few instruction lines: a character typed, an EXPOSE with a bad port.
+      for (const at of [previous.stages[1].from.range.start.line + 1, lines.length - 2, Math.floor(lines.length / 2)]) {
+        if (at >= lines.length || at < 0) {
+          continue;
+        }
+        lines[at] += n % 2 === 0 ? 'x' : ' \\\n  EXPOSE 99999/xyz';
+        const edited = lines.join('\n');
+        const model = parseDockerfile(edited, previous, 0);
+        const chunk = editedChunkOf(model);
+        const cache = new StageValidationCache(0);
+        const found = cache.validate(
+          model,
+          (piece) => validate(piece, everyCheck),
+          () => validate(edited, everyCheck),
+          chunk && {
+            startLine: chunk.startLine,
+            endLine: chunk.endLine,
+            validate: () => (chunksUsed++, lendParse(chunk.text, chunk.tree, () => validate(chunk.text, everyCheck))),
+          },
+        );
+        assert.deepStrictEqual(sorted(found), sorted(validate(edited, everyCheck)), `file ${n}, line ${at}`);
+        edits++;
+        previous = model;
+        lines.splice(0, lines.length, ...edited.split('\n'));
+      }
+    }
+    assert.ok(chunksUsed > edits / 3, `the parsed chunk stood for a stage in ${chunksUsed} of ${edits} edits`);
   });
 
   it('validates short files whole', () => {

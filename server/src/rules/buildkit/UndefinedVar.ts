@@ -2,7 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Range } from 'vscode-languageserver-types';
 import type { DockerfileModel, InstructionNode, Stage } from '../../model/types';
-import type { Rule, RuleContext } from '../rule';
+import { checkEveryStage, type Rule, type RuleContext } from '../rule';
 import { baseImageEnvironment, type ImageEnvironment } from './imageEnvironment';
 import { closestName, keyValuePairs, offsetsOf, renameVariableEdit, variableUses, type LocatedVariableUse } from './support';
 
@@ -23,32 +23,35 @@ export const UndefinedVar: Rule = {
   origin: 'buildkit',
   defaultSeverity: 'warning',
   description: () => l10n.t('Variables should be defined before their use'),
-  check(context) {
-    const { model } = context;
-    for (const stage of model.stages) {
-      const image = baseImageEnvironment(stage);
-      const inherited = argsOfParentStages(stage);
-      for (const instruction of stage.instructions) {
-        if (instruction.keyword === 'ARG') {
-          checkArg(context, instruction, image, inherited);
-          inherited.push(...secondArgNames(instruction));
-          continue;
+  check: checkEveryStage((context) => UndefinedVar.checkStage!(context)),
+  checkStage(context) {
+    const { model, stage } = context;
+    if (!stage) {
+      // Stages only, as before this check ran stage by stage: FROM's uses of global ARGs are UndefinedArgInFrom's.
+      return;
+    }
+    const image = baseImageEnvironment(stage);
+    const inherited = argsOfParentStages(stage);
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword === 'ARG') {
+        checkArg(context, instruction, image, inherited);
+        inherited.push(...secondArgNames(instruction));
+        continue;
+      }
+      const words: Range[] = [];
+      if (expandedArguments.has(instruction.keyword)) {
+        words.push(...instruction.args.map((a) => a.range));
+      }
+      for (const flag of instruction.flags) {
+        if (flag.valueRange && expandedFlags[instruction.keyword]?.includes(flag.name.toLowerCase())) {
+          words.push(flag.valueRange);
         }
-        const words: Range[] = [];
-        if (expandedArguments.has(instruction.keyword)) {
-          words.push(...instruction.args.map((a) => a.range));
-        }
-        for (const flag of instruction.flags) {
-          if (flag.valueRange && expandedFlags[instruction.keyword]?.includes(flag.name.toLowerCase())) {
-            words.push(flag.valueRange);
-          }
-        }
-        const known = knownNames(instruction, inherited);
-        for (const word of words) {
-          const { start, end } = offsetsOf(model, word);
-          for (const use of variableUses(model, start, end, instruction.scope)) {
-            reportIfUndefined(context, use, known, image);
-          }
+      }
+      const known = knownNames(instruction, inherited);
+      for (const word of words) {
+        const { start, end } = offsetsOf(model, word);
+        for (const use of variableUses(model, start, end, instruction.scope)) {
+          reportIfUndefined(context, use, known, image);
         }
       }
     }

@@ -1,8 +1,8 @@
 // hadolint DL3019: without --no-cache, apk keeps its package index in /var/cache/apk, in the image's layer.
 import * as l10n from '@vscode/l10n';
-import { findOption, packageCommands } from '../../model/packageManagers';
+import { findOption, packageCommandsInStage } from '../../model/packageManagers';
 import { hasVolatileMount } from '../../model/runCommands';
-import type { Rule } from '../rule';
+import { checkEveryStage, type Rule } from '../rule';
 import { insertAfterWord } from './edits';
 
 export const ApkAddMissingNoCache: Rule = {
@@ -11,8 +11,9 @@ export const ApkAddMissingNoCache: Rule = {
   origin: 'best-practice',
   defaultSeverity: 'info',
   description: () => l10n.t('Use apk add --no-cache'),
-  check({ model, report }) {
-    for (const command of packageCommands(model)) {
+  check: checkEveryStage((context) => ApkAddMissingNoCache.checkStage!(context)),
+  checkStage({ model, stage, report }) {
+    for (const command of packageCommandsInStage(model, stage)) {
       const subcommand = command.subcommand;
       if (command.tool !== 'apk' || subcommand?.value !== 'add' || findOption(command, '--no-cache')) {
         continue;

@@ -1,7 +1,7 @@
 // hadolint DL3015: recommended packages are not needed to run the installed ones and make the image larger.
 import * as l10n from '@vscode/l10n';
-import { packageCommands } from '../../model/packageManagers';
-import type { Rule } from '../rule';
+import { packageCommandsInStage } from '../../model/packageManagers';
+import { checkEveryStage, type Rule } from '../rule';
 import { insertAfterWord } from './edits';
 
 export const AptGetMissingNoInstallRecommends: Rule = {
@@ -10,8 +10,9 @@ export const AptGetMissingNoInstallRecommends: Rule = {
   origin: 'best-practice',
   defaultSeverity: 'info',
   description: () => l10n.t('Avoid installing recommended packages with apt-get install --no-install-recommends'),
-  check({ model, report }) {
-    for (const command of packageCommands(model)) {
+  check: checkEveryStage((context) => AptGetMissingNoInstallRecommends.checkStage!(context)),
+  checkStage({ model, stage, report }) {
+    for (const command of packageCommandsInStage(model, stage)) {
       const subcommand = command.subcommand;
       if ((command.tool !== 'apt-get' && command.tool !== 'apt') || subcommand?.value !== 'install') {
         continue;

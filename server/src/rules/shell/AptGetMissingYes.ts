@@ -1,7 +1,7 @@
 // hadolint DL3014: a build has no one to answer apt-get's "Do you want to continue?", so the command aborts.
 import * as l10n from '@vscode/l10n';
-import { packageCommands, type PackageCommand } from '../../model/packageManagers';
-import type { Rule } from '../rule';
+import { packageCommandsInStage, type PackageCommand } from '../../model/packageManagers';
+import { checkEveryStage, type Rule } from '../rule';
 import { insertAfterWord } from './edits';
 
 /** Subcommands that ask for confirmation before changing packages. */
@@ -13,8 +13,9 @@ export const AptGetMissingYes: Rule = {
   origin: 'best-practice',
   defaultSeverity: 'warning',
   description: () => l10n.t('Use the -y switch with apt-get install'),
-  check({ model, report }) {
-    for (const command of packageCommands(model)) {
+  check: checkEveryStage((context) => AptGetMissingYes.checkStage!(context)),
+  checkStage({ model, stage, report }) {
+    for (const command of packageCommandsInStage(model, stage)) {
       const subcommand = command.subcommand;
       if ((command.tool !== 'apt-get' && command.tool !== 'apt') || !subcommand || !promptingSubcommands.has(subcommand.value) || assumesYes(command)) {
         continue;

@@ -1,9 +1,9 @@
 // hadolint DL3027: apt is the interactive front end; its output and behaviour are not promised to stay stable for scripts.
 import * as l10n from '@vscode/l10n';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { packageCommands, type PackageCommand } from '../../model/packageManagers';
+import { packageCommandsInStage, type PackageCommand } from '../../model/packageManagers';
 import type { DockerfileModel } from '../../model/types';
-import type { Rule, RuleFix } from '../rule';
+import { checkEveryStage, type Rule, type RuleFix } from '../rule';
 import { replaceWord } from './edits';
 
 /** apt subcommands and the script-stable command that does the same (`full-upgrade` is apt-get's `dist-upgrade`). */
@@ -37,8 +37,9 @@ export const AptInsteadOfAptGet: Rule = {
   origin: 'best-practice',
   defaultSeverity: 'warning',
   description: () => l10n.t('Use apt-get or apt-cache instead of apt'),
-  check({ model, report }) {
-    for (const command of packageCommands(model)) {
+  check: checkEveryStage((context) => AptInsteadOfAptGet.checkStage!(context)),
+  checkStage({ model, stage, report }) {
+    for (const command of packageCommandsInStage(model, stage)) {
       if (command.tool !== 'apt') {
         continue;
       }

@@ -1,8 +1,8 @@
 // hadolint DL4001: two download tools in one stage means two packages to install, patch and scan for one job.
 import * as l10n from '@vscode/l10n';
-import { commandsRunning, type RunCommand } from '../../model/runCommands';
+import { commandsRunningInStage, type RunCommand } from '../../model/runCommands';
 import type { Stage } from '../../model/types';
-import type { Rule } from '../rule';
+import { checkEveryStage, type Rule } from '../rule';
 
 export const BothCurlAndWget: Rule = {
   id: 'BothCurlAndWget',
@@ -10,9 +10,10 @@ export const BothCurlAndWget: Rule = {
   origin: 'best-practice',
   defaultSeverity: 'warning',
   description: () => l10n.t('Use either curl or wget, not both'),
-  check({ model, report }) {
+  check: checkEveryStage((context) => BothCurlAndWget.checkStage!(context)),
+  checkStage({ model, stage, report }) {
     const firstUse = new Map<Stage | undefined, { curl?: RunCommand; wget?: RunCommand; reported?: boolean }>();
-    const downloads = [...commandsRunning(model, 'curl'), ...commandsRunning(model, 'wget')].sort((a, b) => a.command.start - b.command.start);
+    const downloads = [...commandsRunningInStage(model, stage, 'curl'), ...commandsRunningInStage(model, stage, 'wget')].sort((a, b) => a.command.start - b.command.start);
     for (const site of downloads) {
       const name = site.program as 'curl' | 'wget';
       const uses = firstUse.get(site.owner.stage) ?? {};

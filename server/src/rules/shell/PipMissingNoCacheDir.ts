@@ -1,8 +1,8 @@
 // hadolint DL3042: pip keeps every downloaded wheel in ~/.cache/pip, which then stays in the image's layer.
 import * as l10n from '@vscode/l10n';
-import { findOption, packageCommands, type PackageCommand } from '../../model/packageManagers';
+import { findOption, packageCommandsInStage, type PackageCommand } from '../../model/packageManagers';
 import { hasVolatileMount } from '../../model/runCommands';
-import type { Rule } from '../rule';
+import { checkEveryStage, type Rule } from '../rule';
 import { insertAfterWord } from './edits';
 
 const variable = 'PIP_NO_CACHE_DIR';
@@ -14,8 +14,9 @@ export const PipMissingNoCacheDir: Rule = {
   origin: 'best-practice',
   defaultSeverity: 'warning',
   description: () => l10n.t('Use pip install --no-cache-dir'),
-  check({ model, report }) {
-    for (const command of packageCommands(model)) {
+  check: checkEveryStage((context) => PipMissingNoCacheDir.checkStage!(context)),
+  checkStage({ model, stage, report }) {
+    for (const command of packageCommandsInStage(model, stage)) {
       const subcommand = command.subcommand;
       if (command.tool !== 'pip' || subcommand?.value !== 'install' || findOption(command, '--no-cache-dir') || cacheDisabled(command)) {
         continue;

@@ -2,10 +2,10 @@
 import * as l10n from '@vscode/l10n';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { describeBaseImage } from '../../data/baseImages';
-import { runInstructions, type RunInstruction } from '../../model/runCommands';
+import { runInstructionsInStage, type RunInstruction } from '../../model/runCommands';
 import type { ShellCommand, ShellScript } from '../../model/shell';
 import type { DockerfileModel, Stage } from '../../model/types';
-import type { Rule, RuleFix } from '../rule';
+import { checkEveryStage, type Rule, type RuleFix } from '../rule';
 import { inHeredoc, keywordLike, lineBreakOf } from './edits';
 
 /** Shells whose `-o pipefail` works; `sh` is left out because Debian's dash refuses the option. */
@@ -18,8 +18,9 @@ export const PipeWithoutPipefail: Rule = {
   origin: 'best-practice',
   defaultSeverity: 'warning',
   description: () => l10n.t('Set -o pipefail before a RUN with a pipe'),
-  check({ model, report }) {
-    for (const owner of runInstructions(model)) {
+  check: checkEveryStage((context) => PipeWithoutPipefail.checkStage!(context)),
+  checkStage({ model, stage, report }) {
+    for (const owner of runInstructionsInStage(model, stage)) {
       if (!owner.run.shell.posix || (hasPipefailOption(owner.run.shell.command.slice(1)) && pipefailShells.has(baseName(owner.run.shell.command[0])))) {
         continue;
       }

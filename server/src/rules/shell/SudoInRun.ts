@@ -1,7 +1,7 @@
 // hadolint DL3004: RUN already runs as the stage's USER; sudo adds a setuid binary, may prompt, and hides who runs what.
 import * as l10n from '@vscode/l10n';
-import { commandsRunning } from '../../model/runCommands';
-import type { Rule } from '../rule';
+import { commandsRunningInStage } from '../../model/runCommands';
+import { checkEveryStage, type Rule } from '../rule';
 
 export const SudoInRun: Rule = {
   id: 'SudoInRun',
@@ -9,8 +9,9 @@ export const SudoInRun: Rule = {
   origin: 'best-practice',
   defaultSeverity: 'warning',
   description: () => l10n.t('Do not use sudo in RUN'),
-  check({ model, report }) {
-    for (const { command } of commandsRunning(model, 'sudo')) {
+  check: checkEveryStage((context) => SudoInRun.checkStage!(context)),
+  checkStage({ model, stage, report }) {
+    for (const { command } of commandsRunningInStage(model, stage, 'sudo')) {
       const word = command.words[0];
       report({
         range: model.index.rangeOf(word.start, word.end),

@@ -1,7 +1,7 @@
 // hadolint DL3008: `apt-get install curl` installs whatever version the index has on the day of the build.
 import * as l10n from '@vscode/l10n';
-import { packageCommands } from '../../model/packageManagers';
-import type { Rule } from '../rule';
+import { packageCommandsInStage } from '../../model/packageManagers';
+import { checkEveryStage, type Rule } from '../rule';
 import { unpinnedPackages } from './unpinned';
 
 export const UnpinnedAptPackages: Rule = {
@@ -10,8 +10,9 @@ export const UnpinnedAptPackages: Rule = {
   origin: 'best-practice',
   defaultSeverity: 'warning',
   description: () => l10n.t('Pin the versions of the packages apt-get installs'),
-  check({ model, report }) {
-    for (const command of packageCommands(model)) {
+  check: checkEveryStage((context) => UnpinnedAptPackages.checkStage!(context)),
+  checkStage({ model, stage, report }) {
+    for (const command of packageCommandsInStage(model, stage)) {
       if ((command.tool !== 'apt-get' && command.tool !== 'apt') || command.subcommand?.value !== 'install') {
         continue;
       }

@@ -1,7 +1,7 @@
 // hadolint DL3013: `pip install flask` installs the newest release on the day of the build, and its dependencies with it.
 import * as l10n from '@vscode/l10n';
-import { findOption, packageCommands } from '../../model/packageManagers';
-import type { Rule } from '../rule';
+import { findOption, packageCommandsInStage } from '../../model/packageManagers';
+import { checkEveryStage, type Rule } from '../rule';
 import { unpinnedPackages } from './unpinned';
 
 export const UnpinnedPipPackages: Rule = {
@@ -10,8 +10,9 @@ export const UnpinnedPipPackages: Rule = {
   origin: 'best-practice',
   defaultSeverity: 'warning',
   description: () => l10n.t('Pin the versions of the packages pip installs'),
-  check({ model, report }) {
-    for (const command of packageCommands(model)) {
+  check: checkEveryStage((context) => UnpinnedPipPackages.checkStage!(context)),
+  checkStage({ model, stage, report }) {
+    for (const command of packageCommandsInStage(model, stage)) {
       if ((command.tool !== 'pip' && command.tool !== 'pipx') || command.subcommand?.value !== 'install') {
         continue;
       }

@@ -1,7 +1,7 @@
 // hadolint DL3003: `cd` in a RUN changes the directory for that RUN only; WORKDIR says where later instructions run.
 import * as l10n from '@vscode/l10n';
-import { commandsRunning } from '../../model/runCommands';
-import type { Rule } from '../rule';
+import { commandsRunningInStage } from '../../model/runCommands';
+import { checkEveryStage, type Rule } from '../rule';
 
 export const WorkdirInsteadOfCd: Rule = {
   id: 'WorkdirInsteadOfCd',
@@ -9,8 +9,9 @@ export const WorkdirInsteadOfCd: Rule = {
   origin: 'best-practice',
   defaultSeverity: 'warning',
   description: () => l10n.t('Use WORKDIR to switch to a directory instead of cd in RUN'),
-  check({ model, report }) {
-    for (const { command } of commandsRunning(model, 'cd')) {
+  check: checkEveryStage((context) => WorkdirInsteadOfCd.checkStage!(context)),
+  checkStage({ model, stage, report }) {
+    for (const { command } of commandsRunningInStage(model, stage, 'cd')) {
       report({
         range: model.index.rangeOf(command.start, command.end),
         message: l10n.t("Use WORKDIR to switch to a directory: 'cd' lasts only until the end of this RUN"),
