@@ -2,12 +2,14 @@
 import * as assert from 'assert';
 import { setLanguage } from '../../../server/src/l10n/locale';
 import { nodesKeptFor, parseDockerfile } from '../../../server/src/model/parseDockerfile';
+import { instructionsInStage } from '../../../server/src/model/stageInstructions';
 import type { DockerfileModel } from '../../../server/src/model/types';
 import { allRules } from '../../../server/src/rules/registry';
 import type { Rule } from '../../../server/src/rules/rule';
 import { PipeWithoutPipefail } from '../../../server/src/rules/shell/PipeWithoutPipefail';
 import { validateModel } from '../../../server/src/service/validation';
 import { syntheticDockerfile } from '../../bench/synthetic';
+import { corpusFiles, readCorpus } from '../fixes/corpus';
 
 /** PipeWithoutPipefail under another id, counting the stages it is asked to check. */
 function spyRule(checked: (number | undefined)[]): Rule {
@@ -81,18 +83,30 @@ describe('stage-local rule findings kept per stage', () => {
     assert.ok(!spanish.includes(english[0]));
   });
 
+  it('splits the instructions into the lines before the first FROM and the stages, in file order, with nothing left out', () => {
+    const texts = [...corpusFiles().map(readCorpus), 'ARG A=1\n# c\nARG B\nFROM alpine\nRUN x\nFROM scratch AS s\nCOPY a b\n', 'RUN early\nFROM a\n', 'ARG ONLY=1\n'];
+    for (const text of texts) {
+      const model = parseDockerfile(text);
+      const parts = [undefined, ...model.stages].flatMap((stage) => instructionsInStage(model, stage));
+      assert.strictEqual(parts.length, model.instructions.length);
+      assert.ok(parts.every((instruction, i) => instruction === model.instructions[i]));
+    }
+  });
+
   it('is used by the registry for the rules that declare it, and each of those reports per stage exactly what its check reports', () => {
     const stageRules = allRules.filter((rule) => rule.checkStage);
-    assert.ok(stageRules.length >= 13, `${stageRules.length} stage-local rules`);
-    const model = parseDockerfile(syntheticDockerfile(600, 6, 2).text);
-    for (const rule of stageRules) {
-      const viaCheck: unknown[] = [];
-      rule.check({ model, buildContext: {}, report: (r) => viaCheck.push([r.range, r.message]) });
-      const viaStages: unknown[] = [];
-      for (const stage of [undefined, ...model.stages]) {
-        rule.checkStage!({ model, buildContext: {}, stage, report: (r) => viaStages.push([r.range, r.message]) });
+    assert.ok(stageRules.length >= 20, `${stageRules.length} stage-local rules`);
+    for (const text of [syntheticDockerfile(600, 6, 2).text, ...corpusFiles().map(readCorpus)]) {
+      const model = parseDockerfile(text);
+      for (const rule of stageRules) {
+        const viaCheck: unknown[] = [];
+        rule.check({ model, buildContext: {}, report: (r) => viaCheck.push([r.range, r.message]) });
+        const viaStages: unknown[] = [];
+        for (const stage of [undefined, ...model.stages]) {
+          rule.checkStage!({ model, buildContext: {}, stage, report: (r) => viaStages.push([r.range, r.message]) });
+        }
+        assert.deepStrictEqual(viaStages, viaCheck, rule.id);
       }
-      assert.deepStrictEqual(viaStages, viaCheck, rule.id);
     }
   });
 });

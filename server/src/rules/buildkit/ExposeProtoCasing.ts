@@ -1,7 +1,8 @@
 // BuildKit's ExposeProtoCasing: EXPOSE protocols are written in lowercase (`tcp`, `udp`, `sctp`).
 import * as l10n from '@vscode/l10n';
-import type { Rule } from '../rule';
+import { checkEveryStage, type Rule } from '../rule';
 import { exposedPorts } from './exposePorts';
+import { instructionsInStage } from '../../model/stageInstructions';
 
 export const ExposeProtoCasing: Rule = {
   id: 'ExposeProtoCasing',
@@ -9,8 +10,9 @@ export const ExposeProtoCasing: Rule = {
   origin: 'buildkit',
   defaultSeverity: 'warning',
   description: () => l10n.t('Protocol in EXPOSE instruction should be lowercase'),
-  check({ model, report }) {
-    for (const instruction of model.instructions) {
+  check: checkEveryStage((context) => ExposeProtoCasing.checkStage!(context)),
+  checkStage({ model, stage, report }) {
+    for (const instruction of instructionsInStage(model, stage)) {
       for (const port of exposedPorts(model, instruction)) {
         if (port.protocol === port.protocol.toLowerCase()) {
           continue;

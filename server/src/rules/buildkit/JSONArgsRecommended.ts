@@ -1,6 +1,6 @@
 // BuildKit's JSONArgsRecommended: CMD and ENTRYPOINT in shell form run under `/bin/sh -c`, which does not pass signals on.
 import * as l10n from '@vscode/l10n';
-import type { Rule } from '../rule';
+import { checkEveryStage, type Rule } from '../rule';
 import { toExecForm } from '../../service/fixes/execForm';
 
 export const JSONArgsRecommended: Rule = {
@@ -9,8 +9,9 @@ export const JSONArgsRecommended: Rule = {
   origin: 'buildkit',
   defaultSeverity: 'warning',
   description: () => l10n.t('JSON arguments recommended for ENTRYPOINT/CMD to prevent unintended behavior related to OS signals'),
-  check({ model, report }) {
-    for (const stage of model.stages) {
+  check: checkEveryStage((context) => JSONArgsRecommended.checkStage!(context)),
+  checkStage({ model, stage, report }) {
+    if (stage) {
       // BuildKit stays silent once a stage sets SHELL explicitly: the author chose the shell on purpose.
       let shellChanged = false;
       for (const instruction of stage.instructions) {

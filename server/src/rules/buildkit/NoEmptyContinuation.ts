@@ -1,7 +1,8 @@
 // BuildKit's NoEmptyContinuation: an empty line inside a continued instruction is accepted today and will be an error later.
 import * as l10n from '@vscode/l10n';
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { Rule } from '../rule';
+import { checkEveryStage, type Rule } from '../rule';
+import { instructionsInStage } from '../../model/stageInstructions';
 
 export const NoEmptyContinuation: Rule = {
   id: 'NoEmptyContinuation',
@@ -9,8 +10,9 @@ export const NoEmptyContinuation: Rule = {
   origin: 'buildkit',
   defaultSeverity: 'warning',
   description: () => l10n.t('Empty continuation lines will become errors in a future release'),
-  check({ model, report }) {
-    for (const instruction of model.instructions) {
+  check: checkEveryStage((context) => NoEmptyContinuation.checkStage!(context)),
+  checkStage({ model, stage, report }) {
+    for (const instruction of instructionsInStage(model, stage)) {
       const heredocLines = new Set<number>();
       for (const heredoc of instruction.heredocs) {
         const body = heredoc.contentRange;

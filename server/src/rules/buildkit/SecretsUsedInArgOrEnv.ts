@@ -1,7 +1,8 @@
 // BuildKit's SecretsUsedInArgOrEnv: ARG and ENV values stay in the image's history and config; secrets belong in secret mounts.
 import * as l10n from '@vscode/l10n';
-import type { Rule } from '../rule';
+import { checkEveryStage, type Rule } from '../rule';
 import { keyValuePairs } from './support';
+import { instructionsInStage } from '../../model/stageInstructions';
 
 // BuildKit's word lists: a secret-like word as the whole name or one of its `_`-separated ends.
 const secretName = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
@@ -13,8 +14,9 @@ export const SecretsUsedInArgOrEnv: Rule = {
   origin: 'buildkit',
   defaultSeverity: 'warning',
   description: () => l10n.t('Sensitive data should not be used in the ARG or ENV commands'),
-  check({ model, report }) {
-    for (const instruction of model.instructions) {
+  check: checkEveryStage((context) => SecretsUsedInArgOrEnv.checkStage!(context)),
+  checkStage({ model, stage, report }) {
+    for (const instruction of instructionsInStage(model, stage)) {
       if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') {
         continue;
       }

@@ -2,7 +2,8 @@
 import * as l10n from '@vscode/l10n';
 import type { InstructionNode, Stage } from '../../model/types';
 import { expandVariables } from '../../model/variables';
-import type { Rule } from '../rule';
+import { checkEveryStage, type Rule } from '../rule';
+import { instructionsInStage } from '../../model/stageInstructions';
 
 export const WorkdirRelativePath: Rule = {
   id: 'WorkdirRelativePath',
@@ -10,8 +11,9 @@ export const WorkdirRelativePath: Rule = {
   origin: 'buildkit',
   defaultSeverity: 'warning',
   description: () => l10n.t('Relative workdir without an absolute workdir declared within the build can have unexpected results if the base image changes'),
-  check({ model, report }) {
-    for (const instruction of model.instructions) {
+  check: checkEveryStage((context) => WorkdirRelativePath.checkStage!(context)),
+  checkStage({ model, stage, report }) {
+    for (const instruction of instructionsInStage(model, stage)) {
       // Only the first WORKDIR of a stage matters: once it is absolute, the later relative ones are too.
       if (instruction.keyword !== 'WORKDIR' || instruction.workdirSet || !instruction.argsRange) {
         continue;

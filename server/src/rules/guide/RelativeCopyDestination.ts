@@ -1,7 +1,8 @@
 // The guide's `COPY . usr/src/app`: a relative destination before any WORKDIR depends on the base image's working directory.
 import * as l10n from '@vscode/l10n';
-import type { Rule } from '../rule';
+import { checkEveryStage, type Rule } from '../rule';
 import { copyPaths, isAbsolutePath, rootStage } from '../../model/copyPaths';
+import { instructionsInStage } from '../../model/stageInstructions';
 
 export const RelativeCopyDestination: Rule = {
   id: 'RelativeCopyDestination',
@@ -9,8 +10,9 @@ export const RelativeCopyDestination: Rule = {
   origin: 'guide',
   defaultSeverity: 'warning',
   description: () => l10n.t('COPY or ADD to a relative destination before any WORKDIR'),
-  check({ model, report }) {
-    for (const instruction of model.instructions) {
+  check: checkEveryStage((context) => RelativeCopyDestination.checkStage!(context)),
+  checkStage({ model, stage, report }) {
+    for (const instruction of instructionsInStage(model, stage)) {
       if ((instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') || instruction.workdirSet || !instruction.stage || !instruction.shell.posix) {
         continue;
       }
