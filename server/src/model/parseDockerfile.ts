@@ -122,8 +122,11 @@ export function parseDockerfile(text: string, previous?: DockerfileModel, piecew
     while (same < shorter && parse.instructions[same] === earlier.inputs[same]) {
       same++;
     }
-    // A stage whose FROM and everything before it are unchanged; a stage parsed again has a new FROM object, so it is rebuilt.
-    const checkpoint = earlier.checkpoints.filter((c) => c.input > 0 && c.input < same).pop();
+    // The start of a stage with everything before it unchanged (its FROM may be new: the build restarts there). The
+    // instruction there must still be a FROM, or the instructions after it would belong to the stage before.
+    const checkpoint = earlier.checkpoints
+      .filter((c) => c.input > 0 && c.input <= same && parse.instructions[c.input]?.getKeyword().toUpperCase() === 'FROM')
+      .pop();
     if (checkpoint) {
       builder.resume(previous!, earlier, checkpoint);
       first = checkpoint.input;

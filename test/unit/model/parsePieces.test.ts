@@ -100,8 +100,8 @@ describe('parsing in pieces', function () {
     const edited = parseDockerfile(lines.join('\n'), model);
     const parsed = linesParsedFor(edited)!;
     assert.ok(parsed < edited.index.lineCount / 10, `${parsed} of ${edited.index.lineCount} lines parsed`);
-    // The edit is in the last stage; the stages before the one before it keep their nodes.
-    assert.ok(nodesKeptFor(edited)! > edited.instructions.length * 0.8, `${nodesKeptFor(edited)} of ${edited.instructions.length} nodes kept`);
+    // The edit is in the last of 20 stages; the 19 before it keep their nodes.
+    assert.ok(nodesKeptFor(edited)! >= edited.instructions.length * 0.94, `${nodesKeptFor(edited)} of ${edited.instructions.length} nodes kept`);
     assert.deepStrictEqual(shape(edited), shape(parseDockerfile(lines.join('\n')), true));
   });
 });
