@@ -3,7 +3,7 @@ import type { Dockerfile, Instruction, Flag, Heredoc, Property } from 'dockerfil
 import type { Range } from 'vscode-languageserver-types';
 import { contain, describeError } from '../util/contain';
 import { installDockerfileAstMemo } from './dockerfileAstMemo';
-import { parseInPieces, type ParsedChunk, type ParsedText, type ParseResult } from './parsePieces';
+import { parseInPieces, type ParsedText, type ParseResult } from './parsePieces';
 import { parseImageReference } from './imageReference';
 import { concatMapped, identityMapped, parseShell, type MappedText, type ShellScript } from './shell';
 import { TextIndex } from './textIndex';
@@ -72,11 +72,6 @@ const records = new WeakMap<DockerfileModel, BuildRecord>();
 
 export function dockerfileTreeOf(model: DockerfileModel): Dockerfile | undefined {
   return records.get(model)?.tree;
-}
-
-/** The lines parsed again for this model after an edit of the previous version, with their tree (see parsePieces.ts). */
-export function editedChunkOf(model: DockerfileModel): ParsedChunk | undefined {
-  return records.get(model)?.parsed?.chunk;
 }
 
 /** How many instruction nodes this model kept from the previous version's. */

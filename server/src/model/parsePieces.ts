@@ -1,4 +1,4 @@
-// Parses a long Dockerfile in pieces (one per stage) and, after an edit, parses again only the pieces the edit touched.
+// Parses a long Dockerfile in pieces (a stage, or 64 instructions of a longer one) and, after an edit, parses again only the pieces the edit touched.
 import { DockerfileParser, type Dockerfile, type Heredoc, type Instruction } from 'dockerfile-ast';
 import type { Range } from 'vscode-languageserver-types';
 import { contain } from '../util/contain';
@@ -32,20 +32,6 @@ export interface ParsedText {
   readonly whole: Dockerfile | undefined;
   /** How many lines were parsed for this version (for tests and the benchmark). */
   readonly linesParsed: number;
-  /** What was parsed again after an edit, for dockerfile-utils to validate without parsing it once more. */
-  readonly chunk?: ParsedChunk;
-}
-
-/**
- * Lines `startLine` to `endLine` (exclusive) parsed again after an edit, as `text`: the lines
- * before the first stage, empty lines up to `startLine`, then the chunk's own lines, so that
- * the parser's positions are the document's.
- */
-export interface ParsedChunk {
-  readonly text: string;
-  readonly tree: Dockerfile;
-  readonly startLine: number;
-  readonly endLine: number;
 }
 
 export interface ParseResult {
@@ -87,11 +73,18 @@ function splitWhole(text: string, index: TextIndex, whole: Dockerfile, instructi
   return { text, index, preambleLines, preamble, pieces, whole, linesParsed: index.lineCount };
 }
 
-/** Splits instructions into pieces at each FROM; the first piece starts at `startLine`, the last ends at `endLine`. */
+/**
+ * The most instructions in one piece: a long stage is cut into pieces of this many, so that an
+ * edit parses ~64 instructions again rather than its whole stage. Nothing in a parse depends on
+ * the instructions before it but the directives and global ARGs, which every piece is parsed with.
+ */
+const pieceInstructions = 64;
+
+/** Splits instructions into pieces at each FROM and every `pieceInstructions`; the first piece starts at `startLine`, the last ends at `endLine`. */
 function group(instructions: readonly Instruction[], startLine: number, endLine: number, comments: readonly Range[]): Piece[] {
   const groups: Instruction[][] = [];
   for (const instruction of instructions) {
-    if (groups.length === 0 || instruction.getKeyword() === 'FROM') {
+    if (groups.length === 0 || instruction.getKeyword() === 'FROM' || groups[groups.length - 1].length >= pieceInstructions) {
       groups.push([]);
     }
     groups[groups.length - 1].push(instruction);
@@ -189,8 +182,7 @@ function reparse(text: string, index: TextIndex, previous: ParsedText): ParseRes
     ...group(instructions, startLine, endLine, comments),
     ...previous.pieces.slice(last + 1),
   ];
-  const chunk: ParsedChunk = { text: padded, tree, startLine, endLine };
-  const parsed: ParsedText = { text, index, preambleLines: previous.preambleLines, preamble: previous.preamble, pieces, whole: undefined, linesParsed: endLine - startLine, chunk };
+  const parsed: ParsedText = { text, index, preambleLines: previous.preambleLines, preamble: previous.preamble, pieces, whole: undefined, linesParsed: endLine - startLine };
   return {
     parsed,
     tree: undefined,

@@ -5,40 +5,69 @@ import type { DockerfileModel } from '../model/types';
 /** Below this many instructions the whole file is validated in one call, as before. */
 export const stageSplitMinInstructions = 300;
 
+/** Lines of the document copied into a piece's text. */
+interface Segment {
+  /** Where the lines start in the piece's text and in the document, and how many there are. */
+  readonly pieceLine: number;
+  readonly documentLine: number;
+  readonly lines: number;
+  /** Whether findings on these lines are this piece's to report; copies of lines another piece reports are context. */
+  readonly reported: boolean;
+}
+
 interface Piece {
-  /** The text validated: the lines before the first stage, then this stage's lines. */
+  /** The text validated. */
   readonly text: string;
-  /** Document lines of the stage's first line and after its last, and how many lines come before the first stage. */
-  readonly firstLine: number;
-  readonly endLine: number;
-  readonly preambleLines: number;
-  /** Whether findings on the lines before the first stage are kept from this piece (the first one only). */
-  readonly keepsPreamble: boolean;
+  readonly segments: readonly Segment[];
 }
 
 /**
  * The pieces of a model: each stage with the lines before the first stage (parser
  * directives, global ARGs) in front. dockerfile-utils checks each instruction on its own
- * (reading variables from its stage and the global ARGs) and counts CMD, ENTRYPOINT and
- * HEALTHCHECK per stage, so each piece gets the findings the whole file would. A stage's
- * piece starts on the line after the previous stage's last instruction, so the comments
- * before a FROM (a `# dockerfile-utils: ignore` among them) stay with it.
- * test/unit/service/baselineByStage.test.ts checks this against whole-file validation on
- * every corpus file.
+ * (reading variables from its stage's ARG and ENV and the global ARGs) and counts CMD,
+ * ENTRYPOINT and HEALTHCHECK per stage, so each piece gets the findings the whole file would.
+ * A stage's piece starts on the line after the previous stage's last instruction, so the
+ * comments before a FROM (a `# dockerfile-utils: ignore` among them) stay with it.
+ *
+ * With `partInstructions`, a longer stage is cut into parts of that many instructions; each
+ * part after the first repeats, as context, the stage's FROM and the ARG and ENV instructions
+ * before it. That is only right when the per-stage counts are off (as in our settings), and
+ * lets an edit in a long stage validate one part of it. test/unit/service/baselineByStage.test.ts
+ * checks both against whole-file validation on every corpus file.
  */
-export function stagePieces(model: DockerfileModel): Piece[] {
+export function stagePieces(model: DockerfileModel, partInstructions = Infinity): Piece[] {
   const { index, text, stages } = model;
   if (stages.length === 0) {
     return [];
   }
+  const linesOf = (from: number, to: number): string => text.slice(index.lineStart(from), to >= index.lineCount ? text.length : index.lineStart(to));
   const preambleLines = stages[0].from.range.start.line;
-  const preamble = text.slice(0, index.lineStart(preambleLines));
+  const preamble = linesOf(0, preambleLines);
   const starts = stages.map((stage, k) => (k === 0 ? preambleLines : lastLineOf(stages[k - 1].instructions) + 1));
-  return stages.map((_, k) => {
-    const from = index.lineStart(starts[k]);
-    const to = k + 1 < starts.length ? index.lineStart(starts[k + 1]) : text.length;
-    return { text: preamble + text.slice(from, to), firstLine: starts[k], endLine: k + 1 < starts.length ? starts[k + 1] : index.lineCount, preambleLines, keepsPreamble: k === 0 };
+  const pieces: Piece[] = [];
+  stages.forEach((stage, k) => {
+    const stageEnd = k + 1 < starts.length ? starts[k + 1] : index.lineCount;
+    const members = stage.instructions;
+    for (let first = 0; first < members.length || first === 0; first += partInstructions) {
+      const partStart = first === 0 ? starts[k] : lastLineOf(members.slice(first - 1, first)) + 1;
+      const partEnd = first + partInstructions < members.length ? lastLineOf(members.slice(first + partInstructions - 1, first + partInstructions)) + 1 : stageEnd;
+      let pieceText = preamble;
+      const segments: Segment[] = [{ pieceLine: 0, documentLine: 0, lines: preambleLines, reported: k === 0 && first === 0 }];
+      const add = (from: number, to: number, reported: boolean): void => {
+        segments.push({ pieceLine: segments[segments.length - 1].pieceLine + segments[segments.length - 1].lines, documentLine: from, lines: to - from, reported });
+        // Context lines come from before the part, so they end with a line break.
+        pieceText += linesOf(from, to);
+      };
+      if (first > 0) {
+        for (const context of [members[0], ...members.slice(1, first).filter((i) => i.keyword === 'ARG' || i.keyword === 'ENV')]) {
+          add(context.range.start.line, context.range.end.line + 1, false);
+        }
+      }
+      add(partStart, partEnd, true);
+      pieces.push({ text: pieceText, segments });
+    }
   });
+  return pieces;
 }
 
 function lastLineOf(instructions: readonly { readonly range: { readonly end: { readonly line: number } } }[]): number {
@@ -57,24 +86,24 @@ function lastLineOf(instructions: readonly { readonly range: { readonly end: { r
 export class StageValidationCache {
   private results = new Map<string, readonly Diagnostic[]>();
 
-  constructor(private readonly minInstructions = stageSplitMinInstructions) {}
+  /** `partInstructions`: see stagePieces; only when the validation's per-stage counts are off. */
+  constructor(
+    private readonly minInstructions = stageSplitMinInstructions,
+    private readonly partInstructions = Infinity,
+  ) {}
 
   /**
-   * `chunk`, when given, is the part of the text the model parsed again after an edit; when it
-   * is one stage, its validation (with the model's tree lent) stands for the stage's, which
-   * saves dockerfile-utils a parse of the stage.
+   * Validates `model` with `validate` (dockerfile-utils' `validate` with our settings); `whole` validates the whole text.
    */
-  validate(model: DockerfileModel, validate: (text: string) => Diagnostic[], whole: () => Diagnostic[], chunk?: ValidatableChunk): Diagnostic[] {
-    if (model.instructions.length < this.minInstructions || model.stages.length < 2) {
+  validate(model: DockerfileModel, validate: (text: string) => Diagnostic[], whole: () => Diagnostic[]): Diagnostic[] {
+    const pieces = model.instructions.length < this.minInstructions ? [] : stagePieces(model, this.partInstructions);
+    if (pieces.length < 2) {
       return whole();
     }
     const used = new Map<string, readonly Diagnostic[]>();
     const diagnostics: Diagnostic[] = [];
-    for (const piece of stagePieces(model)) {
+    for (const piece of pieces) {
       let found = used.get(piece.text) ?? this.results.get(piece.text);
-      if (found === undefined && chunk && chunk.startLine === piece.firstLine && chunk.endLine === piece.endLine) {
-        found = chunk.validate().map((diagnostic) => unpad(diagnostic, piece));
-      }
       if (found === undefined) {
         found = validate(piece.text);
       }
@@ -90,22 +119,6 @@ export class StageValidationCache {
     this.results = used;
     return diagnostics;
   }
-}
-
-/** A stage's lines as parsed again after an edit (model/parsePieces.ts: ParsedChunk), and their validation. */
-export interface ValidatableChunk {
-  readonly startLine: number;
-  readonly endLine: number;
-  /** dockerfile-utils' findings on the chunk's text (the lines before the first stage, empty lines, the chunk), at document positions. */
-  validate(): Diagnostic[];
-}
-
-/**
- * A finding on a chunk's text placed as on the piece's: the chunk's text is the piece's with
- * empty lines between the preamble and the stage, which dockerfile-utils reports nothing on.
- */
-function unpad(diagnostic: Diagnostic, piece: Piece): Diagnostic {
-  return moveLines(diagnostic, (l) => (l < piece.preambleLines ? l : l - piece.firstLine + piece.preambleLines));
 }
 
 /**
@@ -126,10 +139,15 @@ function moveLines(diagnostic: Diagnostic, line: (l: number) => number): Diagnos
   return moved;
 }
 
-/** The diagnostic at its place in the document, or undefined for a finding on the shared lines of a piece that does not report them. */
+/** The diagnostic at its place in the document, or undefined for a finding on lines of the piece another piece reports. */
 function place(diagnostic: Diagnostic, piece: Piece): Diagnostic | undefined {
-  if (diagnostic.range.start.line < piece.preambleLines && !piece.keepsPreamble) {
+  const segmentOf = (line: number): Segment | undefined => piece.segments.find((s) => line >= s.pieceLine && line < s.pieceLine + s.lines);
+  const home = segmentOf(diagnostic.range.start.line) ?? piece.segments[piece.segments.length - 1];
+  if (!home.reported) {
     return undefined;
   }
-  return moveLines(diagnostic, (l) => (l < piece.preambleLines ? l : l - piece.preambleLines + piece.firstLine));
+  return moveLines(diagnostic, (line) => {
+    const segment = segmentOf(line) ?? home;
+    return line - segment.pieceLine + segment.documentLine;
+  });
 }

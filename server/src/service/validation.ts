@@ -3,12 +3,12 @@ import * as l10n from '@vscode/l10n';
 import { validate as validateSyntax, ValidationCode, type ValidatorSettings } from 'dockerfile-utils';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { lendParse } from '../model/dockerfileAstMemo';
-import { dockerfileTreeOf, editedChunkOf, foldContinuations } from '../model/parseDockerfile';
+import { dockerfileTreeOf, foldContinuations } from '../model/parseDockerfile';
 import type { DockerfileModel } from '../model/types';
 import { allRules } from '../rules/registry';
 import type { BuildContext, FindingReport, Rule, RuleFix, Severity, SeveritySetting } from '../rules/rule';
 import { contain } from '../util/contain';
-import { StageValidationCache } from './baselineByStage';
+import { StageValidationCache, stageSplitMinInstructions } from './baselineByStage';
 import { StageFindingsCache } from './stageFindings';
 import { ruleDocsUri } from './ruleDocs';
 
@@ -79,8 +79,12 @@ function baselineIsWrong(model: DockerfileModel, diagnostic: Diagnostic): boolea
   }
 }
 
-/** dockerfile-utils' findings per stage of the last long file validated (see baselineByStage.ts). */
-const stageValidation = new StageValidationCache();
+/**
+ * dockerfile-utils' findings per piece of the last long file validated (see baselineByStage.ts):
+ * a stage, or 64 instructions of a longer one, since `baselineSettings` turn off the checks
+ * that count instructions per stage.
+ */
+const stageValidation = new StageValidationCache(stageSplitMinInstructions, 64);
 /** Reports of the stage-local rules per stage (see stageFindings.ts). */
 const stageFindings = new StageFindingsCache();
 
@@ -93,13 +97,11 @@ export function validateModel(model: DockerfileModel, options: ValidationOptions
   if (tooLarge) {
     findings.push(internalFinding(model, tooLarge));
   }
-  const chunk = editedChunkOf(model);
   const baseline = (): Diagnostic[] =>
     stageValidation.validate(
       model,
       (text) => validateSyntax(text, baselineSettings),
       () => lendParse(model.text, dockerfileTreeOf(model), () => validateSyntax(model.text, baselineSettings)),
-      chunk && { startLine: chunk.startLine, endLine: chunk.endLine, validate: () => lendParse(chunk.text, chunk.tree, () => validateSyntax(chunk.text, baselineSettings)) },
     );
   for (const diagnostic of tooLarge ? [] : contain('dockerfile-utils validate', baseline, [])) {
     if (typeof diagnostic.code === 'number' && (baselineCodesReplaced.has(diagnostic.code) || baselineIsWrong(model, diagnostic))) {

@@ -65,7 +65,9 @@ describe('parsing in pieces', function () {
   this.timeout(300_000);
 
   it('after random edits of every corpus file and a synthetic one, equals a fresh parse, and reuses pieces', () => {
-    const texts = [...corpusFiles().map((name) => ({ name, text: readCorpus(name) })), { name: 'synthetic', text: syntheticDockerfile(300, 12, 9).text }];
+    const texts = [...corpusFiles().map((name) => ({ name, text: readCorpus(name) })), { name: 'synthetic', text: syntheticDockerfile(300, 12, 9).text },
+      // Stages longer than a piece (64 instructions): pieces that start inside a stage.
+      { name: 'synthetic, long stages', text: syntheticDockerfile(400, 2, 13).text }];
     let edits = 0;
     let reused = 0;
     let kept = 0;
@@ -73,7 +75,7 @@ describe('parsing in pieces', function () {
       const random = generator(n + 1);
       let current = text;
       let model = parseDockerfile(current, undefined, 0);
-      for (let k = 0; k < 6; k++) {
+      for (let k = 0; k < (name.startsWith('synthetic') ? 40 : 6); k++) {
         current = randomEdit(current, random);
         const incremental = parseDockerfile(current, model, 0);
         const fresh = parseDockerfile(current);

@@ -2,8 +2,7 @@
 import * as assert from 'assert';
 import { validate, type ValidatorSettings } from 'dockerfile-utils';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { lendParse } from '../../../server/src/model/dockerfileAstMemo';
-import { editedChunkOf, parseDockerfile } from '../../../server/src/model/parseDockerfile';
+import { parseDockerfile } from '../../../server/src/model/parseDockerfile';
 import { StageValidationCache, stagePieces } from '../../../server/src/service/baselineByStage';
 import { syntheticDockerfile } from '../../bench/synthetic';
 import { corpusFiles, readCorpus } from '../fixes/corpus';
@@ -62,44 +61,48 @@ describe('dockerfile-utils validation by stage', function () {
     assert.deepStrictEqual(sorted(found), sorted(validate(edited)));
   });
 
-  it('validates an edited stage on the text and tree the model parsed again, finding what the whole-file validation finds', () => {
+  it('cut into parts of a few instructions, finds what the whole-file validation finds with the per-stage counts off', () => {
+    // The counts of CMD, ENTRYPOINT and HEALTHCHECK per stage are what parts cannot see; our settings turn them off.
+    const countsOff: ValidatorSettings = {
+      instructionCmdMultiple: 'ignore' as never,
+      instructionEntrypointMultiple: 'ignore' as never,
+      instructionHealthcheckMultiple: 'ignore' as never,
+    };
     const texts = [
-      ...corpusFiles().map((name) => readCorpus(name)),
-      ...handWritten,
-      syntheticDockerfile(400, 8, 6).text,
-    ].filter((text) => parseDockerfile(text).stages.length > 1);
-    let chunksUsed = 0;
-    let edits = 0;
-    for (const [n, text] of texts.entries()) {
-      let previous = parseDockerfile(text, undefined, 0);
-      const lines = text.split('\n');
-      // One edit in each of a few instruction lines: a character typed, an EXPOSE with a bad port.
-      for (const at of [previous.stages[1].from.range.start.line + 1, lines.length - 2, Math.floor(lines.length / 2)]) {
-        if (at >= lines.length || at < 0) {
-          continue;
-        }
-        lines[at] += n % 2 === 0 ? 'x' : ' \\\n  EXPOSE 99999/xyz';
-        const edited = lines.join('\n');
-        const model = parseDockerfile(edited, previous, 0);
-        const chunk = editedChunkOf(model);
-        const cache = new StageValidationCache(0);
-        const found = cache.validate(
-          model,
-          (piece) => validate(piece, everyCheck),
-          () => validate(edited, everyCheck),
-          chunk && {
-            startLine: chunk.startLine,
-            endLine: chunk.endLine,
-            validate: () => (chunksUsed++, lendParse(chunk.text, chunk.tree, () => validate(chunk.text, everyCheck))),
-          },
-        );
-        assert.deepStrictEqual(sorted(found), sorted(validate(edited, everyCheck)), `file ${n}, line ${at}`);
-        edits++;
-        previous = model;
-        lines.splice(0, lines.length, ...edited.split('\n'));
+      ...corpusFiles().map((name) => ({ name, text: readCorpus(name) })),
+      ...handWritten.map((text, i) => ({ name: `hand-written ${i}`, text })),
+      // Variables from ARG and ENV far up the stage, read by EXPOSE and STOPSIGNAL in a later part.
+      { name: 'variables across parts', text: 'ARG G=1\nFROM alpine\nARG PORT=80\nENV SIG=SIGTERM \\\n  OTHER=2\nRUN a\nRUN b\nRUN c\nEXPOSE $PORT/tcp ${MISSING}\nSTOPSIGNAL $SIG\nSTOPSIGNAL $NOPE\n# dockerfile-utils: ignore\nEXPOSE 99999\nRUN d\nEXPOSE 8080/xyz' },
+      { name: 'synthetic', text: syntheticDockerfile(600, 12, 3).text },
+    ];
+    let cut = 0;
+    for (const { name, text } of texts) {
+      const model = parseDockerfile(text);
+      if (stagePieces(model, 3).length > model.stages.length) {
+        cut++;
       }
+      const parts = new StageValidationCache(0, 3).validate(model, (piece) => validate(piece, countsOff), () => validate(text, countsOff));
+      assert.deepStrictEqual(sorted(parts), sorted(validate(text, countsOff)), name);
     }
-    assert.ok(chunksUsed > edits / 3, `the parsed chunk stood for a stage in ${chunksUsed} of ${edits} edits`);
+    assert.ok(cut > texts.length / 2, `${cut} files were cut into parts`);
+  });
+
+  it('after an edit in a long stage, validates only the part that holds it', () => {
+    const file = syntheticDockerfile(400, 2, 5);
+    const calls: string[] = [];
+    const cache = new StageValidationCache(0, 20);
+    const run = (text: string): Diagnostic[] => cache.validate(parseDockerfile(text), (piece) => (calls.push(piece), validate(piece)), () => validate(text));
+    run(file.text);
+    assert.ok(calls.length >= 20, `${calls.length} parts`);
+    calls.length = 0;
+    const lines = file.text.split('\n');
+    // A character typed in an instruction; an edit that adds or removes instructions moves the parts after it.
+    lines[file.editLine] = lines[file.editLine].replace(/libssl/, 'lib$ssl');
+    const edited = lines.join('\n');
+    const found = run(edited);
+    assert.strictEqual(calls.length, 1, 'only the edited part is validated again');
+    assert.ok(calls[0].length < edited.length / 5);
+    assert.deepStrictEqual(sorted(found), sorted(validate(edited, { instructionCmdMultiple: 'ignore' as never, instructionEntrypointMultiple: 'ignore' as never, instructionHealthcheckMultiple: 'ignore' as never })));
   });
 
   it('validates short files whole', () => {
