@@ -1,6 +1,6 @@
 // dockerfile-utils' validation of a long Dockerfile one stage at a time, each stage's result kept while its text is unchanged.
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { DockerfileModel } from '../model/types';
+import type { DockerfileModel, Stage } from '../model/types';
 
 /** Below this many instructions the whole file is validated in one call, as before. */
 export const stageSplitMinInstructions = 300;
@@ -46,6 +46,13 @@ export function stagePieces(model: DockerfileModel, partInstructions = Infinity)
   const starts = stages.map((stage, k) => (k === 0 ? preambleLines : lastLineOf(stages[k - 1].instructions) + 1));
   const pieces: Piece[] = [];
   stages.forEach((stage, k) => {
+    // A stage object the model kept from the previous version has the same lines at the same place: so do its pieces.
+    const known = piecesByStage.get(stage);
+    if (known && known.partInstructions === partInstructions) {
+      pieces.push(...known.pieces);
+      return;
+    }
+    const stagePiecesStart = pieces.length;
     const stageEnd = k + 1 < starts.length ? starts[k + 1] : index.lineCount;
     const members = stage.instructions;
     for (let first = 0; first < members.length || first === 0; first += partInstructions) {
@@ -66,9 +73,12 @@ export function stagePieces(model: DockerfileModel, partInstructions = Infinity)
       add(partStart, partEnd, true);
       pieces.push({ text: pieceText, segments });
     }
+    piecesByStage.set(stage, { partInstructions, pieces: pieces.slice(stagePiecesStart) });
   });
   return pieces;
 }
+
+const piecesByStage = new WeakMap<Stage, { readonly partInstructions: number; readonly pieces: readonly Piece[] }>();
 
 function lastLineOf(instructions: readonly { readonly range: { readonly end: { readonly line: number } } }[]): number {
   let last = 0;

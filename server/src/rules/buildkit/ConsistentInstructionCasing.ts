@@ -1,6 +1,7 @@
 // BuildKit's ConsistentInstructionCasing: every instruction keyword follows the casing most of the file uses.
 import * as l10n from '@vscode/l10n';
-import type { InstructionNode } from '../../model/types';
+import { instructionsInStage } from '../../model/stageInstructions';
+import type { DockerfileModel, InstructionNode, Stage } from '../../model/types';
 import type { Rule } from '../rule';
 import { isSelfConsistentCasing } from './support';
 
@@ -11,40 +12,77 @@ export const ConsistentInstructionCasing: Rule = {
   defaultSeverity: 'warning',
   description: () => l10n.t('All commands within the Dockerfile should use the same casing (either upper or lower)'),
   check({ model, report }) {
-    // BuildKit counts the stages' instructions; ARGs before the first FROM are not part of a stage.
-    const counted: InstructionNode[] = model.instructions.filter((i) => i.stage !== undefined || i.keyword !== 'ARG');
-    let lower = 0;
-    let upper = 0;
-    for (const instruction of counted) {
-      const keyword = instruction.keywordText;
-      if (isSelfConsistentCasing(keyword)) {
-        if (keyword === keyword.toLowerCase()) {
-          lower++;
-        } else {
-          upper++;
-        }
-      }
-    }
+    const parts = [undefined, ...model.stages].map((stage) => casingOf(model, stage));
+    const lower = parts.reduce((sum, part) => sum + part.lower, 0);
+    const upper = parts.reduce((sum, part) => sum + part.upper, 0);
     const majorityLower = lower > upper;
-    for (const instruction of counted) {
-      const keyword = instruction.keywordText;
-      const expected = majorityLower ? keyword.toLowerCase() : keyword.toUpperCase();
-      if (keyword === expected) {
-        continue;
+    for (const part of parts) {
+      for (const instruction of majorityLower ? part.notLower : part.notUpper) {
+        const keyword = instruction.keywordText;
+        const expected = majorityLower ? keyword.toLowerCase() : keyword.toUpperCase();
+        report({
+          range: instruction.keywordRange,
+          message: majorityLower
+            ? l10n.t("Command '{0}' should match the case of the command majority (lowercase)", keyword)
+            : l10n.t("Command '{0}' should match the case of the command majority (uppercase)", keyword),
+          fixes: () => [
+            {
+              title: majorityLower ? l10n.t('Convert to lowercase') : l10n.t('Convert to uppercase'),
+              edits: [{ range: instruction.keywordRange, newText: expected }],
+              isPreferred: true,
+            },
+          ],
+        });
       }
-      report({
-        range: instruction.keywordRange,
-        message: majorityLower
-          ? l10n.t("Command '{0}' should match the case of the command majority (lowercase)", keyword)
-          : l10n.t("Command '{0}' should match the case of the command majority (uppercase)", keyword),
-        fixes: () => [
-          {
-            title: majorityLower ? l10n.t('Convert to lowercase') : l10n.t('Convert to uppercase'),
-            edits: [{ range: instruction.keywordRange, newText: expected }],
-            isPreferred: true,
-          },
-        ],
-      });
     }
   },
 };
+
+/** How the keywords of a stage (or of the lines before the first FROM) are written. */
+interface Casing {
+  readonly lower: number;
+  readonly upper: number;
+  /** The counted instructions whose keyword is not all lower case, and not all upper case. */
+  readonly notLower: readonly InstructionNode[];
+  readonly notUpper: readonly InstructionNode[];
+}
+
+const casingByStage = new WeakMap<Stage, Casing>();
+
+/**
+ * The majority is the file's, but the counts add up stage by stage: a stage object the model
+ * kept from the previous version is counted once.
+ */
+function casingOf(model: DockerfileModel, stage: Stage | undefined): Casing {
+  const known = stage && casingByStage.get(stage);
+  if (known) {
+    return known;
+  }
+  // BuildKit counts the stages' instructions; ARGs before the first FROM are not part of a stage.
+  const counted = instructionsInStage(model, stage).filter((i) => stage !== undefined || i.keyword !== 'ARG');
+  let lower = 0;
+  let upper = 0;
+  const notLower: InstructionNode[] = [];
+  const notUpper: InstructionNode[] = [];
+  for (const instruction of counted) {
+    const keyword = instruction.keywordText;
+    if (isSelfConsistentCasing(keyword)) {
+      if (keyword === keyword.toLowerCase()) {
+        lower++;
+      } else {
+        upper++;
+      }
+    }
+    if (keyword !== keyword.toLowerCase()) {
+      notLower.push(instruction);
+    }
+    if (keyword !== keyword.toUpperCase()) {
+      notUpper.push(instruction);
+    }
+  }
+  const casing = { lower, upper, notLower, notUpper };
+  if (stage) {
+    casingByStage.set(stage, casing);
+  }
+  return casing;
+}
