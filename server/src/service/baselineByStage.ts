@@ -55,9 +55,11 @@ export function stagePieces(model: DockerfileModel, partInstructions = Infinity)
     const stagePiecesStart = pieces.length;
     const stageEnd = k + 1 < starts.length ? starts[k + 1] : index.lineCount;
     const members = stage.instructions;
-    for (let first = 0; first < members.length || first === 0; first += partInstructions) {
-      const partStart = first === 0 ? starts[k] : lastLineOf(members.slice(first - 1, first)) + 1;
-      const partEnd = first + partInstructions < members.length ? lastLineOf(members.slice(first + partInstructions - 1, first + partInstructions)) + 1 : stageEnd;
+    // A stage's instructions start with its FROM, so there is always a first part.
+    for (let first = 0; first < members.length; first += partInstructions) {
+      const partStart = first === 0 ? starts[k] : members[first - 1].range.end.line + 1;
+      const next = first + partInstructions;
+      const partEnd = next < members.length ? members[next - 1].range.end.line + 1 : stageEnd;
       let pieceText = preamble;
       const segments: Segment[] = [{ pieceLine: 0, documentLine: 0, lines: preambleLines, reported: k === 0 && first === 0 }];
       const add = (from: number, to: number, reported: boolean): void => {
