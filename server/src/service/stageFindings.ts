@@ -3,6 +3,12 @@ import { currentLanguage } from '../l10n/locale';
 import type { DockerfileModel, Stage } from '../model/types';
 import type { BuildContext, FindingReport, Rule, RuleFix } from '../rules/rule';
 
+/** A report as kept: without its fixes, which hold on to the model they were found in. */
+interface KeptReport {
+  readonly report: FindingReport;
+  readonly hadFixes: boolean;
+}
+
 /**
  * On a long file the model built after an edit shares the Stage objects of the stages before
  * the edit with the model before it (model/parseDockerfile.ts, ModelBuilder.resume): the same
@@ -11,12 +17,6 @@ import type { BuildContext, FindingReport, Rule, RuleFix } from '../rules/rule';
  * reused as they are; on a 5,000-instruction file an edit then runs these rules over one
  * stage instead of ten. Entries live as long as their stage object (a WeakMap).
  */
-/** A report as kept: without its fixes, which hold on to the model they were found in. */
-interface KeptReport {
-  readonly report: FindingReport;
-  readonly hadFixes: boolean;
-}
-
 export class StageFindingsCache {
   private readonly byStage = new WeakMap<Stage, Map<string, readonly KeptReport[]>>();
 
