@@ -160,22 +160,6 @@ export interface ShellScript {
   toDocumentOffset(offset: number): number;
 }
 
-/**
- * A syntax node copied out of mvdan-sh's Go objects. Reading the Go values directly (the
- * `__internal_object__` GopherJS keeps behind each wrapper) costs nanoseconds; every field read
- * through the JavaScript wrappers copies and wraps whole slices and cost most of the analysis time.
- */
-interface PlainNode {
-  readonly type: string;
-  /** UTF-8 byte offsets, as mvdan-sh counts. */
-  readonly pos: number;
-  readonly end: number;
-  readonly fields: Readonly<Record<string, PlainNode | PlainNode[] | undefined>>;
-  /** `Lit.Value`, `SglQuoted.Value`, decoded to JavaScript text. */
-  readonly value?: string;
-  readonly op?: number;
-}
-
 interface GoValue {
   readonly constructor: { readonly string?: string; readonly nil?: unknown };
   readonly $array?: GoValue[];
@@ -202,44 +186,88 @@ function isNil(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'object' && (value as GoValue).constructor?.nil === value);
 }
 
-function toPlain(go: GoValue): PlainNode | undefined {
+/**
+ * A syntax node of mvdan-sh, read from the Go values behind its JavaScript wrappers (the
+ * `__internal_object__` GopherJS keeps): reading them costs nanoseconds, where every field read
+ * through the wrappers copied and wrapped whole slices. Fields and positions are read when
+ * asked for: a node's `End()` walks down to its last child, and copying every node's fields
+ * and positions up front was a third of the shell parse's time.
+ */
+class ShellNode {
+  constructor(
+    private readonly go: GoValue,
+    readonly type: string,
+  ) {}
+
+  /** UTF-8 byte offsets, as mvdan-sh counts. */
+  get pos(): number {
+    return this.go.Pos ? this.go.Pos().offs : 0;
+  }
+
+  get end(): number {
+    return this.go.End ? this.go.End().offs : 0;
+  }
+
+  /** `Lit.Value`, `SglQuoted.Value`, decoded to JavaScript text. */
+  get value(): string | undefined {
+    const raw = this.go.Value;
+    return typeof raw === 'string' ? latin1(raw) : undefined;
+  }
+
+  get op(): number | undefined {
+    return typeof this.go.Op === 'number' ? this.go.Op : undefined;
+  }
+
+  /** The child node (or list of them) in Go field `name`. */
+  field(name: string): ShellNode | ShellNode[] | undefined {
+    const value = this.go[name] as GoValue | undefined;
+    if (isNil(value)) {
+      return undefined;
+    }
+    if (value!.$array === undefined) {
+      return shellNode(value!);
+    }
+    const items: ShellNode[] = [];
+    for (let i = 0; i < (value!.$length ?? 0); i++) {
+      const item = shellNode(value!.$array[(value!.$offset ?? 0) + i]);
+      if (item) {
+        items.push(item);
+      }
+    }
+    return items;
+  }
+
+  /** The child in field `name` when it is one node. */
+  node(name: string): ShellNode | undefined {
+    const child = this.field(name);
+    return Array.isArray(child) ? undefined : child;
+  }
+
+  /** The children in field `name` when it is a list. */
+  list(name: string): ShellNode[] {
+    const child = this.field(name);
+    return Array.isArray(child) ? child : [];
+  }
+}
+
+/** Node type names (`CallExpr`) per Go type, computed once per type. */
+const typeNames = new Map<unknown, string>();
+
+function shellNode(go: GoValue): ShellNode | undefined {
   if (isNil(go)) {
     return undefined;
   }
-  const type = (go.constructor.string ?? '').replace(/^\*?syntax\./, '');
-  const fields: Record<string, PlainNode | PlainNode[] | undefined> = {};
-  for (const field of childFields[type] ?? []) {
-    const value = go[field] as GoValue | undefined;
-    if (isNil(value)) {
-      continue;
-    }
-    if (value!.$array !== undefined) {
-      const items: PlainNode[] = [];
-      for (let i = 0; i < (value!.$length ?? 0); i++) {
-        const item = toPlain(value!.$array[(value!.$offset ?? 0) + i]);
-        if (item) {
-          items.push(item);
-        }
-      }
-      fields[field] = items;
-    } else {
-      fields[field] = toPlain(value!);
-    }
+  let type = typeNames.get(go.constructor);
+  if (type === undefined) {
+    type = (go.constructor.string ?? '').replace(/^\*?syntax\./, '');
+    typeNames.set(go.constructor, type);
   }
-  const raw = go.Value;
-  return {
-    type,
-    pos: go.Pos ? go.Pos().offs : 0,
-    end: go.End ? go.End().offs : 0,
-    fields,
-    ...(typeof raw === 'string' ? { value: latin1(raw) } : {}),
-    ...(typeof go.Op === 'number' ? { op: go.Op } : {}),
-  };
+  return new ShellNode(go, type);
 }
 
-/** Parses with mvdan-sh and copies the tree out; throws the parser's error for invalid shell. */
-function parsePlain(src: string): PlainNode {
-  const file = toPlain(shellParser()(src));
+/** Parses with mvdan-sh; throws the parser's error for invalid shell. */
+function parseTree(src: string): ShellNode {
+  const file = shellNode(shellParser()(src));
   if (!file || file.type !== 'File') {
     throw new Error('mvdan-sh returned a tree of an unexpected shape');
   }
@@ -279,12 +307,12 @@ const childFields: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Visits `node` and its descendants in source order; `visit` returning false skips a node's children. */
-function walk(node: PlainNode | undefined, visit: (node: PlainNode) => boolean): void {
+function walk(node: ShellNode | undefined, visit: (node: ShellNode) => boolean): void {
   if (!node || !visit(node)) {
     return;
   }
   for (const field of childFields[node.type] ?? []) {
-    const value = node.fields[field];
+    const value = node.field(field);
     if (Array.isArray(value)) {
       for (const child of value) {
         walk(child, visit);
@@ -301,7 +329,7 @@ let operatorCodes: { readonly pipe: number | undefined; readonly pipeAll: number
 function pipeOperatorCodes(): { readonly pipe: number | undefined; readonly pipeAll: number | undefined } {
   const codeOf = (src: string): number | undefined => {
     let op: number | undefined;
-    walk(parsePlain(src), (node) => {
+    walk(parseTree(src), (node) => {
       if (node.type === 'BinaryCmd' && op === undefined) {
         op = node.op;
       }
@@ -473,9 +501,9 @@ export function parseScriptText(text: string): ParsedScript {
   return contain<ParsedScript>(
     'mvdan-sh parse',
     () => {
-      let file: PlainNode;
+      let file: ShellNode;
       try {
-        file = parsePlain(text);
+        file = parseTree(text);
       } catch (error) {
         return { commands: [], commandSpans: [], hasPipeline: false, parseError: shellErrorMessage(error) };
       }
@@ -483,30 +511,30 @@ export function parseScriptText(text: string): ParsedScript {
       const commandSpans: ParsedScript['commandSpans'][number][] = [];
       let hasPipeline = false;
       const pipes = pipeOperatorCodes();
-      const visit = (node: PlainNode | undefined, inPipeline: boolean): void => {
+      const visit = (node: ShellNode | undefined, inPipeline: boolean): void => {
         walk(node, (child) => {
           if (child.type === 'BinaryCmd' && (child.op === pipes.pipe || child.op === pipes.pipeAll)) {
             hasPipeline = true;
-            visit(child.fields.X as PlainNode | undefined, true);
-            visit(child.fields.Y as PlainNode | undefined, true);
+            visit(child.node('X'), true);
+            visit(child.node('Y'), true);
             return false;
           }
           if (child.type === 'CallExpr') {
-            const args = (child.fields.Args as PlainNode[] | undefined) ?? [];
+            const args = child.list('Args');
             if (args.length > 0) {
               const words = args.map((word) => shellWord(word, text, charOffset));
-              const assignments = ((child.fields.Assigns as PlainNode[] | undefined) ?? []).map((assign) => shellAssignment(assign, text, charOffset));
+              const assignments = child.list('Assigns').map((assign) => shellAssignment(assign, text, charOffset));
               commands.push({ name: words[0].value, inPipeline, index: commands.length });
               commandSpans.push({ start: charOffset(child.pos), end: charOffset(child.end), words, assignments });
             }
             // Keep walking: command substitutions inside arguments hold commands too.
             return true;
           }
-          if (child.type === 'DeclClause' && child.fields.Variant) {
+          if (child.type === 'DeclClause' && child.node('Variant')) {
             // `export A=1` is a declaration, not a call, in the parser; rules need it as a command all the same.
-            const variant = shellWord(child.fields.Variant as PlainNode, text, charOffset);
-            const assignments = ((child.fields.Args as PlainNode[] | undefined) ?? [])
-              .filter((assign) => assign.fields.Name)
+            const variant = shellWord(child.node('Variant')!, text, charOffset);
+            const assignments = child.list('Args')
+              .filter((assign) => assign.node('Name'))
               .map((assign) => shellAssignment(assign, text, charOffset));
             commands.push({ name: variant.value, inPipeline, index: commands.length });
             commandSpans.push({ start: charOffset(child.pos), end: charOffset(child.end), words: [variant], assignments });
@@ -522,21 +550,21 @@ export function parseScriptText(text: string): ParsedScript {
   );
 }
 
-function shellWord(word: PlainNode, text: string, charOffset: (byte: number) => number): ParsedScript['commandSpans'][number]['words'][number] {
+function shellWord(word: ShellNode, text: string, charOffset: (byte: number) => number): ParsedScript['commandSpans'][number]['words'][number] {
   const start = charOffset(word.pos);
   const end = charOffset(word.end);
   const { value, literal } = word.type === 'Lit' ? { value: word.value ?? '', literal: true } : wordValue(word, text, charOffset);
   return { value, raw: text.slice(start, end), literal, start, end };
 }
 
-function shellAssignment(assign: PlainNode, text: string, charOffset: (byte: number) => number): ParsedScript['commandSpans'][number]['assignments'][number] {
-  const valueWord = assign.fields.Value as PlainNode | undefined;
+function shellAssignment(assign: ShellNode, text: string, charOffset: (byte: number) => number): ParsedScript['commandSpans'][number]['assignments'][number] {
+  const valueWord = assign.node('Value');
   const value = valueWord ? wordValue(valueWord, text, charOffset).value : undefined;
-  return { name: (assign.fields.Name as PlainNode | undefined)?.value ?? '', value, start: charOffset(assign.pos), end: charOffset(assign.end) };
+  return { name: assign.node('Name')?.value ?? '', value, start: charOffset(assign.pos), end: charOffset(assign.end) };
 }
 
-function wordValue(word: PlainNode, text: string, charOffset: (byte: number) => number): { value: string; literal: boolean } {
-  const parts = (word.fields.Parts as PlainNode[] | undefined) ?? [];
+function wordValue(word: ShellNode, text: string, charOffset: (byte: number) => number): { value: string; literal: boolean } {
+  const parts = word.list('Parts');
   let value = '';
   let literal = true;
   for (const part of parts) {
@@ -545,7 +573,7 @@ function wordValue(word: PlainNode, text: string, charOffset: (byte: number) => 
     } else if (part.type === 'SglQuoted') {
       value += part.value ?? '';
     } else if (part.type === 'DblQuoted') {
-      for (const inner of (part.fields.Parts as PlainNode[] | undefined) ?? []) {
+      for (const inner of part.list('Parts')) {
         if (inner.type === 'Lit') {
           value += inner.value ?? '';
         } else {
