@@ -310,8 +310,8 @@ function editBreakdown(): void {
     ['step', 'median', 'n'],
     [
       ['a whole-text dockerfile-ast parse, for comparison (not done on an edit)', formatMs(median(steps.parse)), `${steps.parse.length}`],
-      [`model: the edited stage parsed again (${median(steps.lines)} of ${file.lines} lines), instructions, scopes, stages, cached shell parses`, formatMs(median(steps.model)), `${steps.model.length}`],
-      [`validation: dockerfile-utils on the edited stage + all ${allRules.length} rules`, formatMs(median(steps.validation)), `${steps.validation.length}`],
+      [`model: the edited piece parsed again (${median(steps.lines)} of ${file.lines} lines), the edited stage's instructions, scopes, cached shell parses`, formatMs(median(steps.model)), `${steps.model.length}`],
+      [`validation: dockerfile-utils on the edited part, stage-local rules on the edited stage, the other rules on the file (${allRules.length} rules)`, formatMs(median(steps.validation)), `${steps.validation.length}`],
       [`live heap after a full collection, before / after ${leakEdits} edits`, `${formatBytes(heapBefore)} / ${formatBytes(heapAfter)}`, '1'],
     ],
   );
