@@ -79,12 +79,18 @@ function baselineIsWrong(model: DockerfileModel, diagnostic: Diagnostic): boolea
   }
 }
 
+/** dockerfile-utils' checks that count instructions per stage, which a part of a stage cannot see. */
+const perStageCounts = ['instructionCmdMultiple', 'instructionEntrypointMultiple', 'instructionHealthcheckMultiple'] as const;
+
 /**
  * dockerfile-utils' findings per piece of the last long file validated (see baselineByStage.ts):
- * a stage, or 64 instructions of a longer one, since `baselineSettings` turn off the checks
- * that count instructions per stage.
+ * a stage, or 64 instructions of a longer one while `baselineSettings` turn off the checks
+ * that count instructions per stage (whole stages otherwise).
  */
-const stageValidation = new StageValidationCache(stageSplitMinInstructions, 64);
+const stageValidation = new StageValidationCache(
+  stageSplitMinInstructions,
+  perStageCounts.every((check) => baselineSettings[check] === ('ignore' as never)) ? 64 : Infinity,
+);
 /** Reports of the stage-local rules per stage (see stageFindings.ts). */
 const stageFindings = new StageFindingsCache();
 
