@@ -67,6 +67,11 @@ export function stagePieces(model: DockerfileModel, partInstructions = Infinity)
         // Context lines come from before the part, so they end with a line break.
         pieceText += linesOf(from, to);
       };
+      if (k > 0 || first > 0) {
+        // An empty line after the preamble: a `# dockerfile-utils: ignore` ending it belongs to the first FROM only.
+        segments.push({ pieceLine: preambleLines, documentLine: -1, lines: 1, reported: false });
+        pieceText += '\n';
+      }
       if (first > 0) {
         for (const context of [members[0], ...members.slice(1, first).filter((i) => i.keyword === 'ARG' || i.keyword === 'ENV')]) {
           add(context.range.start.line, context.range.end.line + 1, false);

@@ -21,6 +21,8 @@ const handWritten = [
   '# escape=\\\nARG BASE=alpine\nARG unused\nFROM ${BASE} AS one\nCMD a\nCMD b\n# dockerfile-utils: ignore\nFROM alpine AS two\nEXPOSE 80/xyz\nENTRYPOINT a\nENTRYPOINT b\n',
   // Heredocs, an empty continuation line and ONBUILD across stages.
   'FROM alpine AS a\nRUN <<EOF\necho one\n\nFROM not-a-stage\nEOF\nRUN echo a \\\n\n  b\nFROM a AS b\nONBUILD RUN x\nHEALTHCHECK CMD a\nHEALTHCHECK CMD b\nFROM scratch\nCOPY --from=a / /\n',
+  // An ignore comment ending the preamble silences the first FROM only, not a later stage's FROM.
+  'ARG X=1\n# dockerfile-utils: ignore\nFROM alpine AS a\nRUN echo 1\nFROM alpine x y z\nRUN echo 2\n',
   // Instructions before the first FROM, and a backtick escape.
   '# escape=`\nRUN echo before\nFROM mcr.microsoft.com/windows/servercore AS w\nRUN dir `\n  c:\\\nFROM w\nUSER ContainerUser\n',
 ];
