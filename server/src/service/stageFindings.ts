@@ -2,6 +2,7 @@
 import { currentLanguage } from '../l10n/locale';
 import type { DockerfileModel, Stage } from '../model/types';
 import type { BuildContext, FindingReport, Rule, RuleFix } from '../rules/rule';
+import { contain } from '../util/contain';
 
 /** A report as kept: without its fixes, which hold on to the model they were found in. */
 interface KeptReport {
@@ -26,9 +27,11 @@ export class StageFindingsCache {
       throw new Error(`${rule.id} does not check stage by stage`);
     }
     const all: FindingReport[] = [];
+    // Each stage is contained on its own: a rule that throws on one stage keeps what it
+    // reported there before the exception, and its findings on every other stage.
     const run = (stage: Stage | undefined): FindingReport[] => {
       const reports: FindingReport[] = [];
-      rule.checkStage!({ model, buildContext, stage, report: (report) => reports.push(report) });
+      contain(`rule ${rule.id} on ${stage ? `stage ${stage.index}` : 'the instructions before the first FROM'}`, () => rule.checkStage!({ model, buildContext, stage, report: (report) => reports.push(report) }), undefined);
       return reports;
     };
     // Messages are written in the language of the moment.

@@ -8,6 +8,7 @@ import { allRules } from '../../../server/src/rules/registry';
 import type { Rule } from '../../../server/src/rules/rule';
 import { PipeWithoutPipefail } from '../../../server/src/rules/shell/PipeWithoutPipefail';
 import { validateModel } from '../../../server/src/service/validation';
+import { onContainedFailure, type ContainedFailure } from '../../../server/src/util/contain';
 import { syntheticDockerfile } from '../../bench/synthetic';
 import { corpusFiles, readCorpus } from '../fixes/corpus';
 
@@ -81,6 +82,32 @@ describe('stage-local rule findings kept per stage', () => {
     assert.notDeepStrictEqual(spanish, english);
     assert.match(spanish[0], /pipefail/);
     assert.ok(!spanish.includes(english[0]));
+  });
+
+  it('keeps the findings of the other stages, and those reported before the exception, when a rule throws on one stage', () => {
+    const { text } = pipedFile();
+    const model = parseDockerfile(text, undefined, 0);
+    const failures: ContainedFailure[] = [];
+    const throwsOnStage2: Rule = {
+      ...PipeWithoutPipefail,
+      id: 'ThrowsOnStage2',
+      checkStage: (context) => {
+        PipeWithoutPipefail.checkStage!(context);
+        if (context.stage?.index === 2) {
+          throw new Error('boom on stage 2');
+        }
+      },
+    };
+    onContainedFailure((failure) => failures.push(failure));
+    try {
+      const lines = validateModel(model, { rules: [throwsOnStage2] }).map((f) => f.diagnostic.range.start.line);
+      // One finding per stage, stage 2's reported before the exception.
+      assert.deepStrictEqual(lines, [1, 4, 7, 10, 13, 16]);
+    } finally {
+      onContainedFailure(undefined);
+    }
+    assert.strictEqual(failures.length, 1);
+    assert.match(failures[0].what, /ThrowsOnStage2 on stage 2/);
   });
 
   it('splits the instructions into the lines before the first FROM and the stages, in file order, with nothing left out', () => {
