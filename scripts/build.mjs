@@ -17,18 +17,6 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
-/**
- * mvdan-sh (a GopherJS build, three quarters of the server's code) goes into a file of its
- * own, `dist/mvdan-sh.js`, that the server and CLI require on the first RUN they parse: the
- * server then reads and compiles a quarter of the code before it answers `initialize`.
- */
-const shellParserApart = {
-  name: 'shell-parser-apart',
-  setup(build) {
-    build.onResolve({ filter: /^mvdan-sh$/ }, () => ({ path: './mvdan-sh.js', external: true }));
-  },
-};
-
 /** The server's entry loads the server itself from its own file, after turning on the compile cache. */
 const serverCoreApart = {
   name: 'server-core-apart',
@@ -40,10 +28,8 @@ const serverCoreApart = {
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', plugins: [serverCoreApart] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server-core.js', plugins: [shellParserApart] },
-  { entryPoints: ['server/src/shellWorker.ts'], outfile: 'dist/shell-worker.js', plugins: [shellParserApart] },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [shellParserApart] },
-  { entryPoints: ['node_modules/mvdan-sh/index.js'], outfile: 'dist/mvdan-sh.js' },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server-core.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
 ];
 
 const contexts = await Promise.all(entries.map((entry) => esbuild.context({ ...common, ...entry })));

@@ -24,32 +24,16 @@ import type { BuildContext } from './rules/rule';
 import { createAdvisorService, type AnalysedDocument } from './service/advisorService';
 import { fixAllKind } from './service/codeActions';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
-import { contain, describeError, onContainedFailure } from './util/contain';
+import { describeError, onContainedFailure } from './util/contain';
 import { limitHeapGrowth } from './util/heapGrowth';
-import { parseDockerfile } from './model/parseDockerfile';
-import { loadShellParser, rememberParsedScripts, scriptsToParse, shellParserLoaded } from './model/shell';
-import type { ShellWorker } from './shellWorkerClient';
 
 /** How long diagnostics wait for typing to pause. */
 const diagnosticsDelayMs = 40;
 
-export interface ServerOptions {
-  /** A thread that loaded mvdan-sh while the server started; it parses the first analyses' scripts. */
-  readonly shellWorker?: ShellWorker;
-}
-
-/** After the first diagnostics, mvdan-sh is loaded in the server's own thread at this idle delay and the worker let go. */
-const shellParserLoadDelayMs = 300;
-/**
- * A long file (about 2,500 instructions and more). It is parsed in the server's thread from
- * the start: the worker path builds the model twice (once to list the scripts), and copying
- * thousands of parses between threads costs memory; the start-up the worker saves (about
- * 100 ms) matters for a typical file. It also turns on the heap growth limit.
- */
+/** A long file (about 2,500 instructions and more): it turns on the heap growth limit (util/heapGrowth.ts). */
 const longTextLength = 256 * 1024;
 
-export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  let shellWorker = options.shellWorker;
+export function startServer(connection: Connection): void {
   const service = createAdvisorService();
   const documents = new TextDocuments(TextDocument);
   let settings: ServerSettings = defaultSettings;
@@ -123,34 +107,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (text.length > longTextLength) {
       limitHeapGrowth();
     }
-    if (shellWorker && !shellParserLoaded() && text.length <= longTextLength) {
-      // Start-up: the worker parses the scripts while mvdan-sh is not loaded in this thread.
-      const texts = scriptsToParse(() => parseDockerfile(text));
-      const parsed = texts.length > 0 ? await shellWorker.parse(texts) : [];
-      if (parsed) {
-        rememberParsedScripts(texts.map((script, i) => [script, parsed[i]] as const));
-      }
-      if (documents.get(uri)?.version !== document.version) {
-        // A newer version arrived meanwhile; its own run publishes.
-        return;
-      }
-      loadShellParserSoon();
-    }
     const doc = service.analyse(uri, document.version, text);
     const diagnostics = service.diagnostics(doc, validationOptions(uri));
     // A newer version may have arrived while this one was analysed; its own run will publish.
     if (documents.get(uri)?.version === document.version) {
       void connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     }
-  };
-
-  let parserLoadTimer: NodeJS.Timeout | undefined;
-  const loadShellParserSoon = (): void => {
-    parserLoadTimer ??= setTimeout(() => {
-      contain('mvdan-sh load', () => loadShellParser(), undefined);
-      shellWorker?.dispose();
-      shellWorker = undefined;
-    }, shellParserLoadDelayMs);
   };
 
   const schedule = (uri: string, delay = diagnosticsDelayMs): void => {
@@ -227,11 +189,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       clearTimeout(timer);
     }
     pending.clear();
-    if (parserLoadTimer) {
-      clearTimeout(parserLoadTimer);
-    }
-    shellWorker?.dispose();
-    shellWorker = undefined;
   });
 
   connection.onInitialized(() => {
@@ -334,6 +291,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 }
 
 /** Serves over the transport given on the command line (`--stdio`, `--node-ipc`, `--socket=`). */
-export function runServer(options: ServerOptions = {}): void {
-  startServer(createConnection(ProposedFeatures.all), options);
+export function runServer(): void {
+  startServer(createConnection(ProposedFeatures.all));
 }

@@ -62,7 +62,7 @@ onContainedFailure((failure) => contained.push(failure));
  * Our own code failing is a bug even when contained; the packages we build on failing is
  * expected. The label given to `contain` says which code ran (the stack cannot once bundled).
  */
-const thirdPartyCalls = /^(base |dockerfile-ast|dockerfile-utils|mvdan-sh|definition|highlights|prepare rename|rename|folding|links|semantic tokens|format|resolve completion)/;
+const thirdPartyCalls = /^(base |dockerfile-ast|dockerfile-utils|unbash|definition|highlights|prepare rename|rename|folding|links|semantic tokens|format|resolve completion)/;
 
 function isOurs(failure: ContainedFailure): boolean {
   return !thirdPartyCalls.test(failure.what);

@@ -1,111 +1,6 @@
-// Parses the shell of RUN instructions with mvdan-sh and exposes the simple commands in them.
+// Parses the shell of RUN instructions with unbash and exposes the simple commands in them.
+import { parse as parseBash, forEachChild, type Assignment, type Command, type ParsedScript as BashScript, type SyntaxNode, type Word } from 'unbash';
 import { contain } from '../util/contain';
-
-interface ShSyntax {
-  NewParser(...options: unknown[]): { Parse(src: string, name: string): unknown };
-  KeepComments(keep: boolean): unknown;
-  Variant(lang: unknown): unknown;
-  LangBash: unknown;
-}
-
-/** Parses a script and returns mvdan-sh's Go `*syntax.File`; throws the parser's error for invalid shell. */
-type GoParse = (src: string) => GoValue;
-
-let parser: GoParse | undefined;
-let parserIsDirect = false;
-
-/**
- * mvdan-sh is loaded on the first RUN to parse, not with the server: it is most of the
- * bundle, and its Go runtime initialisation would otherwise delay the answer to `initialize`.
- * It ships no types; it is reached through the narrow `ShSyntax` surface.
- */
-function shellParser(): GoParse {
-  if (!parser) {
-    const wrapper = newWrapperParser();
-    const direct = directGoParse(wrapper);
-    parserIsDirect = direct !== undefined;
-    parser = direct ?? wrapperGoParse(wrapper);
-  }
-  return parser;
-}
-
-function newWrapperParser(): { Parse(src: string, name: string): unknown } {
-  const syntax = (require('mvdan-sh') as { syntax: ShSyntax }).syntax;
-  return syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash));
-}
-
-/** Parses through mvdan-sh's JavaScript API and reads the Go tree behind the wrapper it returns. */
-function wrapperGoParse(wrapper: { Parse(src: string, name: string): unknown }): GoParse {
-  return (src) => {
-    const file = (wrapper.Parse(src, '') as { __internal_object__?: GoValue }).__internal_object__;
-    if (!file) {
-      throw new Error('mvdan-sh returned a tree of an unexpected shape');
-    }
-    return file;
-  };
-}
-
-/** For tests: whether scripts are parsed by calling the Go parser directly (the fast path). */
-export function shellParserIsDirectForTest(): boolean {
-  shellParser();
-  return parserIsDirect;
-}
-
-/** For tests: `parseScriptText` through mvdan-sh's own JavaScript API instead of the direct call. */
-export function parseScriptTextThroughWrapperForTest(text: string): ParsedScript {
-  const direct = shellParser();
-  parser = wrapperGoParse(newWrapperParser());
-  try {
-    return parseScriptText(text);
-  } finally {
-    parser = direct;
-  }
-}
-
-/**
- * mvdan-sh's JavaScript `Parse` wraps the resulting tree with GopherJS' reflection-based
- * `MakeFullWrapper`, which cost ~120 µs per call whatever the script's length: most of the
- * parse time of a typical RUN, and a third of the corpus's. We only read the Go values
- * behind the wrapper, so this calls the Go parser itself, with the `*strings.Reader` the
- * wrapper left in the parser after a first parse, reset to each new script. Undefined when
- * mvdan-sh's internals do not have the expected shape; the wrapper is used then.
- */
-function directGoParse(wrapper: { Parse(src: string, name: string): unknown }): GoParse | undefined {
-  type GoParser = { Parse(reader: unknown, name: string): [GoValue, unknown]; src?: { Reset?(src: string): void; constructor?: { string?: string } } };
-  try {
-    wrapper.Parse('', '');
-    const goParser = (wrapper as { __internal_object__?: { Parser?: GoParser } }).__internal_object__?.Parser;
-    const reader = goParser?.src;
-    if (typeof goParser?.Parse !== 'function' || typeof reader?.Reset !== 'function' || reader.constructor?.string !== '*strings.Reader') {
-      return undefined;
-    }
-    reader.Reset('');
-    const noError = goParser.Parse(reader, '')[1];
-    const parse: GoParse = (src) => {
-      reader.Reset!(goBytes(src));
-      const [file, error] = goParser.Parse(reader, '');
-      if (error !== noError) {
-        throw error;
-      }
-      return file;
-    };
-    return (parse('a | b') as GoValue).constructor?.string === '*syntax.File' ? parse : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** GopherJS keeps Go strings as one character per UTF-8 byte; the wrapper converted for us. */
-function goBytes(text: string): string {
-  if (!/[^\x00-\x7f]/.test(text)) {
-    return text;
-  }
-  let bytes = '';
-  for (const byte of new TextEncoder().encode(text)) {
-    bytes += String.fromCharCode(byte);
-  }
-  return bytes;
-}
 
 /** A word of a simple command: its literal value when it has one, and where it stands in the document. */
 export interface ShellWord {
@@ -158,187 +53,6 @@ export interface ShellScript {
   readonly hasPipeline: boolean;
   /** Maps an offset in `text` to the document offset. */
   toDocumentOffset(offset: number): number;
-}
-
-interface GoValue {
-  readonly constructor: { readonly string?: string; readonly nil?: unknown };
-  readonly $array?: GoValue[];
-  readonly $offset?: number;
-  readonly $length?: number;
-  Pos?(): { offs: number };
-  End?(): { offs: number };
-  readonly [field: string]: unknown;
-}
-
-const latin1 = (bytes: string): string => {
-  // GopherJS keeps Go strings as one character per UTF-8 byte.
-  if (!/[^\x00-\x7f]/.test(bytes)) {
-    return bytes;
-  }
-  const array = new Uint8Array(bytes.length);
-  for (let i = 0; i < bytes.length; i++) {
-    array[i] = bytes.charCodeAt(i) & 0xff;
-  }
-  return new TextDecoder().decode(array);
-};
-
-function isNil(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === 'object' && (value as GoValue).constructor?.nil === value);
-}
-
-/**
- * A syntax node of mvdan-sh, read from the Go values behind its JavaScript wrappers (the
- * `__internal_object__` GopherJS keeps): reading them costs nanoseconds, where every field read
- * through the wrappers copied and wrapped whole slices. Fields and positions are read when
- * asked for: a node's `End()` walks down to its last child, and copying every node's fields
- * and positions up front was a third of the shell parse's time.
- */
-class ShellNode {
-  constructor(
-    private readonly go: GoValue,
-    readonly type: string,
-  ) {}
-
-  /** UTF-8 byte offsets, as mvdan-sh counts. */
-  get pos(): number {
-    return this.go.Pos ? this.go.Pos().offs : 0;
-  }
-
-  get end(): number {
-    return this.go.End ? this.go.End().offs : 0;
-  }
-
-  /** `Lit.Value`, `SglQuoted.Value`, decoded to JavaScript text. */
-  get value(): string | undefined {
-    const raw = this.go.Value;
-    return typeof raw === 'string' ? latin1(raw) : undefined;
-  }
-
-  get op(): number | undefined {
-    return typeof this.go.Op === 'number' ? this.go.Op : undefined;
-  }
-
-  /** The child node (or list of them) in Go field `name`. */
-  field(name: string): ShellNode | ShellNode[] | undefined {
-    const value = this.go[name] as GoValue | undefined;
-    if (isNil(value)) {
-      return undefined;
-    }
-    if (value!.$array === undefined) {
-      return shellNode(value!);
-    }
-    const items: ShellNode[] = [];
-    for (let i = 0; i < (value!.$length ?? 0); i++) {
-      const item = shellNode(value!.$array[(value!.$offset ?? 0) + i]);
-      if (item) {
-        items.push(item);
-      }
-    }
-    return items;
-  }
-
-  /** The child in field `name` when it is one node. */
-  node(name: string): ShellNode | undefined {
-    const child = this.field(name);
-    return Array.isArray(child) ? undefined : child;
-  }
-
-  /** The children in field `name` when it is a list. */
-  list(name: string): ShellNode[] {
-    const child = this.field(name);
-    return Array.isArray(child) ? child : [];
-  }
-}
-
-/** Node type names (`CallExpr`) per Go type, computed once per type. */
-const typeNames = new Map<unknown, string>();
-
-function shellNode(go: GoValue): ShellNode | undefined {
-  if (isNil(go)) {
-    return undefined;
-  }
-  let type = typeNames.get(go.constructor);
-  if (type === undefined) {
-    type = (go.constructor.string ?? '').replace(/^\*?syntax\./, '');
-    typeNames.set(go.constructor, type);
-  }
-  return new ShellNode(go, type);
-}
-
-/** Parses with mvdan-sh; throws the parser's error for invalid shell. */
-function parseTree(src: string): ShellNode {
-  const file = shellNode(shellParser()(src));
-  if (!file || file.type !== 'File') {
-    throw new Error('mvdan-sh returned a tree of an unexpected shape');
-  }
-  return file;
-}
-
-/**
- * The fields that hold child nodes, per node type (mvdan-sh's Go field names).
- */
-const childFields: Readonly<Record<string, readonly string[]>> = {
-  File: ['Stmts'],
-  Stmt: ['Cmd', 'Redirs'],
-  Redirect: ['Word', 'Hdoc'],
-  CallExpr: ['Assigns', 'Args'],
-  Assign: ['Name', 'Value', 'Array'],
-  ArrayExpr: ['Elems'],
-  ArrayElem: ['Value'],
-  BinaryCmd: ['X', 'Y'],
-  Subshell: ['Stmts'],
-  Block: ['Stmts'],
-  IfClause: ['Cond', 'Then', 'Else'],
-  WhileClause: ['Cond', 'Do'],
-  ForClause: ['Loop', 'Do'],
-  WordIter: ['Items'],
-  CaseClause: ['Word', 'Items'],
-  CaseItem: ['Patterns', 'Stmts'],
-  FuncDecl: ['Body'],
-  DeclClause: ['Variant', 'Args'],
-  TimeClause: ['Stmt'],
-  CoprocClause: ['Stmt'],
-  Word: ['Parts'],
-  Lit: [],
-  SglQuoted: [],
-  DblQuoted: ['Parts'],
-  CmdSubst: ['Stmts'],
-  ProcSubst: ['Stmts'],
-};
-
-/** Visits `node` and its descendants in source order; `visit` returning false skips a node's children. */
-function walk(node: ShellNode | undefined, visit: (node: ShellNode) => boolean): void {
-  if (!node || !visit(node)) {
-    return;
-  }
-  for (const field of childFields[node.type] ?? []) {
-    const value = node.field(field);
-    if (Array.isArray(value)) {
-      for (const child of value) {
-        walk(child, visit);
-      }
-    } else if (value) {
-      walk(value, visit);
-    }
-  }
-}
-
-let operatorCodes: { readonly pipe: number | undefined; readonly pipeAll: number | undefined } | undefined;
-
-/** mvdan-sh's numeric codes for `|` and `|&`, read from parses of tiny scripts the first time they are needed. */
-function pipeOperatorCodes(): { readonly pipe: number | undefined; readonly pipeAll: number | undefined } {
-  const codeOf = (src: string): number | undefined => {
-    let op: number | undefined;
-    walk(parseTree(src), (node) => {
-      if (node.type === 'BinaryCmd' && op === undefined) {
-        op = node.op;
-      }
-      return true;
-    });
-    return op;
-  };
-  operatorCodes ??= { pipe: codeOf('a | b'), pipeAll: codeOf('a |& b') };
-  return operatorCodes;
 }
 
 /**
@@ -415,11 +129,6 @@ export interface ParsedScript {
  */
 export function parseShell(mapped: MappedText): ShellScript {
   let parsed = scriptCache.get(mapped.text);
-  if (!parsed && collecting !== undefined && !shellParserLoaded()) {
-    // A dry run that lists the scripts to parse elsewhere: this model is thrown away.
-    collecting.add(mapped.text);
-    return { text: mapped.text, commands: [], hasPipeline: false, toDocumentOffset: (offset) => documentOffsetOf(mapped, offset) };
-  }
   if (!parsed) {
     parsed = parseScriptText(mapped.text);
     if (scriptCache.size >= scriptCacheLimit) {
@@ -453,170 +162,177 @@ export function parseShell(mapped: MappedText): ShellScript {
   };
 }
 
-let collecting: Set<string> | undefined;
+/** The commands keywords that declare variables; the parser also takes `alias`, which is a plain command to the rules. */
+const declarations = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
+const variableName = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Characters without which a word has no expansion, substitution or extended glob. */
+const mayExpand = /[$`(]/;
 
-/**
- * Runs `build` (a model build) without parsing any shell in this thread, and returns the
- * scripts it would have parsed. Only while mvdan-sh is not loaded here: the server's first
- * analysis has them parsed by a worker thread that loaded mvdan-sh in parallel with the
- * server's own start (see server/src/shellWorker.ts), then builds the model again.
- */
-export function scriptsToParse(build: () => void): string[] {
-  collecting = new Set();
-  try {
-    build();
-    return [...collecting];
-  } finally {
-    collecting = undefined;
-  }
-}
+type CommandSpan = ParsedScript['commandSpans'][number];
 
-/** Puts scripts parsed elsewhere (a worker thread) in the cache. */
-export function rememberParsedScripts(scripts: readonly (readonly [string, ParsedScript])[]): void {
-  for (const [text, parsed] of scripts) {
-    if (scriptCache.size >= scriptCacheLimit) {
-      scriptCache.clear();
-    }
-    scriptCache.set(text, parsed);
-  }
-}
-
-/** True once mvdan-sh is loaded in this thread. */
-export function shellParserLoaded(): boolean {
-  return parser !== undefined;
-}
-
-/** Loads mvdan-sh in this thread now rather than on the first RUN to parse. */
-export function loadShellParser(): void {
-  shellParser();
-}
-
-/** Parses one script as `parseShell` does, without caching or mapping; what the worker thread runs. */
+/** Parses one script as `parseShell` does, without caching or mapping. */
 export function parseScriptText(text: string): ParsedScript {
   if (text.length > maxScriptLength) {
     return { commands: [], commandSpans: [], hasPipeline: false, parseError: `script longer than ${maxScriptLength} characters is not parsed` };
   }
-  const byteToChar = byteToCharMap(text);
-  const charOffset = (byte: number): number => (byteToChar ? (byteToChar[byte] ?? text.length) : byte);
   return contain<ParsedScript>(
-    'mvdan-sh parse',
+    'unbash parse',
     () => {
-      let file: ShellNode;
-      try {
-        file = parseTree(text);
-      } catch (error) {
-        return { commands: [], commandSpans: [], hasPipeline: false, parseError: shellErrorMessage(error) };
-      }
+      const script = parseBash(text);
       const commands: ParsedScript['commands'][number][] = [];
-      const commandSpans: ParsedScript['commandSpans'][number][] = [];
+      const commandSpans: CommandSpan[] = [];
       let hasPipeline = false;
-      const pipes = pipeOperatorCodes();
-      const visit = (node: ShellNode | undefined, inPipeline: boolean): void => {
-        walk(node, (child) => {
-          if (child.type === 'BinaryCmd' && (child.op === pipes.pipe || child.op === pipes.pipeAll)) {
-            hasPipeline = true;
-            visit(child.node('X'), true);
-            visit(child.node('Y'), true);
-            return false;
-          }
-          if (child.type === 'CallExpr') {
-            const args = child.list('Args');
-            if (args.length > 0) {
-              const words = args.map((word) => shellWord(word, text, charOffset));
-              const assignments = child.list('Assigns').map((assign) => shellAssignment(assign, text, charOffset));
-              commands.push({ name: words[0].value, inPipeline, index: commands.length });
-              commandSpans.push({ start: charOffset(child.pos), end: charOffset(child.end), words, assignments });
+      // unbash recovers from errors and reports them per script, nested substitutions included.
+      let error = script.errors?.[0];
+      const visit = (node: SyntaxNode, inPipeline: boolean): void => {
+        switch (node.type) {
+          case 'Script':
+            error ??= (node as BashScript).errors?.[0];
+            for (const statement of node.commands) {
+              visit(statement.command, inPipeline);
             }
-            // Keep walking: command substitutions inside arguments hold commands too.
-            return true;
+            return;
+          case 'CompoundList':
+          case 'AndOr':
+            for (const child of node.commands) {
+              visit(child, inPipeline);
+            }
+            return;
+          case 'Statement':
+            visit(node.command, inPipeline);
+            return;
+          case 'Pipeline':
+            if (node.commands.length > 1) {
+              hasPipeline = true;
+              inPipeline = true;
+            }
+            for (const child of node.commands) {
+              visit(child, inPipeline);
+            }
+            return;
+          case 'Command': {
+            const span = commandSpan(node);
+            if (span) {
+              commands.push({ name: span.words[0].value, inPipeline, index: commands.length });
+              commandSpans.push(span);
+            }
+            // Substitutions in its words, assignments and redirections hold commands too.
+            break;
           }
-          if (child.type === 'DeclClause' && child.node('Variant')) {
-            // `export A=1` is a declaration, not a call, in the parser; rules need it as a command all the same.
-            const variant = shellWord(child.node('Variant')!, text, charOffset);
-            const assignments = child.list('Args')
-              .filter((assign) => assign.node('Name'))
-              .map((assign) => shellAssignment(assign, text, charOffset));
-            commands.push({ name: variant.value, inPipeline, index: commands.length });
-            commandSpans.push({ start: charOffset(child.pos), end: charOffset(child.end), words: [variant], assignments });
-            return true;
-          }
-          return true;
-        });
+          case 'Word':
+            // Only a word that may hold a substitution is read part by part (parts are made on demand).
+            if (!mayExpand.test(node.text)) {
+              return;
+            }
+            break;
+          case 'Literal':
+          case 'SingleQuoted':
+          case 'AnsiCQuoted':
+          case 'SimpleExpansion':
+          case 'Glob':
+          case 'HereDocDelimiter':
+          case 'FileDescriptor':
+          case 'FileDescriptorVariable':
+            return;
+        }
+        forEachChild(node, (child) => visit(child, inPipeline));
       };
-      visit(file, false);
+      visit(script, false);
+      if (error) {
+        return { commands: [], commandSpans: [], hasPipeline: false, parseError: errorMessage(text, error.message, error.pos) };
+      }
       return { commands, commandSpans, hasPipeline };
     },
     { commands: [], commandSpans: [], hasPipeline: false, parseError: 'internal shell parser failure' },
   );
 }
 
-function shellWord(word: ShellNode, text: string, charOffset: (byte: number) => number): ParsedScript['commandSpans'][number]['words'][number] {
-  const start = charOffset(word.pos);
-  const end = charOffset(word.end);
-  const { value, literal } = word.type === 'Lit' ? { value: word.value ?? '', literal: true } : wordValue(word, text, charOffset);
-  return { value, raw: text.slice(start, end), literal, start, end };
-}
-
-function shellAssignment(assign: ShellNode, text: string, charOffset: (byte: number) => number): ParsedScript['commandSpans'][number]['assignments'][number] {
-  const valueWord = assign.node('Value');
-  const value = valueWord ? wordValue(valueWord, text, charOffset).value : undefined;
-  return { name: assign.node('Name')?.value ?? '', value, start: charOffset(assign.pos), end: charOffset(assign.end) };
-}
-
-function wordValue(word: ShellNode, text: string, charOffset: (byte: number) => number): { value: string; literal: boolean } {
-  const parts = word.list('Parts');
-  let value = '';
-  let literal = true;
-  for (const part of parts) {
-    if (part.type === 'Lit') {
-      value += unescapeLiteral(part.value ?? '');
-    } else if (part.type === 'SglQuoted') {
-      value += part.value ?? '';
-    } else if (part.type === 'DblQuoted') {
-      for (const inner of part.list('Parts')) {
-        if (inner.type === 'Lit') {
-          value += inner.value ?? '';
-        } else {
-          literal = false;
-          value += text.slice(charOffset(inner.pos), charOffset(inner.end));
-        }
-      }
-    } else {
-      literal = false;
-      value += text.slice(charOffset(part.pos), charOffset(part.end));
-    }
-  }
-  return { value, literal };
-}
-
-function unescapeLiteral(value: string): string {
-  return value.includes('\\') ? value.replace(/\\(.)/gs, '$1') : value;
-}
-
-function shellErrorMessage(error: unknown): string {
-  const withError = error as { Error?: () => string } | undefined;
-  if (withError && typeof withError.Error === 'function') {
-    return withError.Error();
-  }
-  return error instanceof Error ? error.message : String(error);
-}
-
-/** GopherJS reports UTF-8 byte offsets; JavaScript strings count UTF-16 units. */
-function byteToCharMap(text: string): number[] | undefined {
-  if (!/[^\x00-\x7f]/.test(text)) {
+/**
+ * The words and assignments of a command, or undefined for one without a name (`A=1` alone).
+ * Its span runs from the first assignment or word to the last, redirections left out, as the
+ * rules' ranges expect. A declaration (`export A=1 B`) is one word, its name; the variables it
+ * declares are its assignments (`B` with no value).
+ */
+function commandSpan(command: Command): CommandSpan | undefined {
+  if (!command.name) {
     return undefined;
   }
-  const map: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.codePointAt(i)!;
-    const bytes = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-    for (let b = 0; b < bytes; b++) {
-      map.push(i);
-    }
-    if (code >= 0x10000) {
-      i++;
+  const name = command.name;
+  const words = [shellWord(name)];
+  const assignments: CommandSpan['assignments'] = [];
+  let start = name.pos;
+  let end = name.end;
+  for (const prefix of command.prefix) {
+    if (prefix.type === 'Assignment') {
+      assignments.push(shellAssignment(prefix, prefix.name));
+      start = Math.min(start, prefix.pos);
     }
   }
-  map.push(text.length);
-  return map;
+  const declaration = declarations.has(name.text);
+  for (const argument of command.suffix) {
+    if (argument.type === 'Word') {
+      if (!declaration) {
+        words.push(shellWord(argument));
+      } else if (variableName.test(argument.text)) {
+        assignments.push({ name: argument.text, value: undefined, start: argument.pos, end: argument.end });
+      }
+    } else if (argument.type === 'Assignment') {
+      if (declaration) {
+        assignments.push(shellAssignment(argument, argument.name));
+      } else {
+        // `alias ll='ls -l'`: an argument like any other, `ll=ls -l`.
+        const value = argument.value;
+        const written = argument.text.slice(0, value.pos - argument.pos);
+        words.push(value.type === 'Word'
+          ? { value: written + value.value, raw: argument.text, literal: isLiteral(value), start: argument.pos, end: argument.end }
+          : { value: argument.text, raw: argument.text, literal: false, start: argument.pos, end: argument.end });
+      }
+    } else {
+      continue;
+    }
+    end = Math.max(end, argument.end);
+  }
+  return { start, end, words, assignments };
+}
+
+function shellWord(word: Word): CommandSpan['words'][number] {
+  return { value: word.value, raw: word.text, literal: isLiteral(word), start: word.pos, end: word.end };
+}
+
+function shellAssignment(assignment: Assignment, name: string): CommandSpan['assignments'][number] {
+  const value = assignment.value.type === 'Word' ? assignment.value.value : undefined;
+  return { name, value, start: assignment.pos, end: assignment.end };
+}
+
+/** True when the word is literal text: quotes and globs, no expansion, substitution or extended glob. */
+function isLiteral(word: Word): boolean {
+  if (!mayExpand.test(word.text)) {
+    return true;
+  }
+  return (word.parts ?? []).every((part) => {
+    switch (part.type) {
+      case 'Literal':
+      case 'SingleQuoted':
+      case 'AnsiCQuoted':
+      case 'Glob':
+      case 'BraceExpansion':
+        return true;
+      case 'DoubleQuoted':
+      case 'LocaleString':
+        return part.parts.every((inner) => inner.type === 'Literal');
+      default:
+        return false;
+    }
+  });
+}
+
+/** `line:column: message`, both counted from 1, as shells and mvdan-sh (used before) write them. */
+function errorMessage(text: string, message: string, pos: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < pos; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return `${line}:${pos - lineStart + 1}: ${message}`;
 }
