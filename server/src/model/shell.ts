@@ -167,6 +167,8 @@ const declarations = new Set(['export', 'declare', 'typeset', 'local', 'readonly
 const variableName = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Characters without which a word has no expansion, substitution or extended glob. */
 const mayExpand = /[$`(]/;
+/** Characters without which a text has no command substitution. */
+const mayHoldCommand = /\$\(|`/;
 
 type CommandSpan = ParsedScript['commandSpans'][number];
 
@@ -222,6 +224,12 @@ export function parseScriptText(text: string): ParsedScript {
           case 'Word':
             // Only a word that may hold a substitution is read part by part (parts are made on demand).
             if (!mayExpand.test(node.text)) {
+              return;
+            }
+            break;
+          case 'HereDocBody':
+            // A body (often a whole configuration file) holds commands only in substitutions.
+            if (!mayHoldCommand.test(node.text)) {
               return;
             }
             break;

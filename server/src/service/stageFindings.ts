@@ -31,7 +31,7 @@ export class StageFindingsCache {
     // reported there before the exception, and its findings on every other stage.
     const run = (stage: Stage | undefined): FindingReport[] => {
       const reports: FindingReport[] = [];
-      contain(`rule ${rule.id} on ${stage ? `stage ${stage.index}` : 'the instructions before the first FROM'}`, () => rule.checkStage!({ model, buildContext, stage, report: (report) => reports.push(report) }), undefined);
+      contain(() => `rule ${rule.id} on ${stage ? `stage ${stage.index}` : 'the instructions before the first FROM'}`, () => rule.checkStage!({ model, buildContext, stage, report: (report) => reports.push(report) }), undefined);
       return reports;
     };
     // Messages are written in the language of the moment.

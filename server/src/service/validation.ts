@@ -145,9 +145,9 @@ export function validateModel(model: DockerfileModel, options: ValidationOptions
     const buildContext = options.buildContext ?? {};
     const reports: FindingReport[] = [];
     if (rule.checkStage) {
-      reports.push(...contain(`rule ${rule.id}`, () => stageFindings.reports(rule, model, buildContext), []));
+      reports.push(...contain(() => `rule ${rule.id}`, () => stageFindings.reports(rule, model, buildContext), []));
     } else {
-      contain(`rule ${rule.id}`, () => rule.check({ model, buildContext, report: (r) => reports.push(r) }), undefined);
+      contain(() => `rule ${rule.id}`, () => rule.check({ model, buildContext, report: (r) => reports.push(r) }), undefined);
     }
     for (const report of reports) {
       if (isSuppressed(suppressions, report.range, rule)) {

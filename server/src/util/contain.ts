@@ -15,12 +15,12 @@ export function onContainedFailure(next: FailureListener | undefined): void {
   listener = next;
 }
 
-/** Calls `fn`; when it throws, reports the failure and returns `fallback`. */
-export function contain<T>(what: string, fn: () => T, fallback: T): T {
+/** Calls `fn`; when it throws, reports the failure and returns `fallback`. `what` may be a function, so a hot path builds no message until something fails. */
+export function contain<T>(what: string | (() => string), fn: () => T, fallback: T): T {
   try {
     return fn();
   } catch (error) {
-    listener?.({ failed: true, what, error });
+    listener?.({ failed: true, what: typeof what === 'string' ? what : what(), error });
     return fallback;
   }
 }
