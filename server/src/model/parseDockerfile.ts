@@ -5,7 +5,7 @@ import { contain, describeError } from '../util/contain';
 import { installDockerfileAstMemo } from './dockerfileAstMemo';
 import { parseInPieces, type ParsedText, type ParseResult } from './parsePieces';
 import { parseImageReference } from './imageReference';
-import { concatMapped, identityMapped, parseShell, type MappedText, type ShellScript } from './shell';
+import { concatMapped, identityMapped, parseShell, withoutCarriageReturns, type MappedText, type ShellScript } from './shell';
 import { TextIndex } from './textIndex';
 import type {
   ArgumentNode,
@@ -392,12 +392,12 @@ class ModelBuilder {
         .map((h) => {
           const from = this.index.offsetAt(h.contentRange!.start);
           const to = this.index.offsetAt(h.contentRange!.end);
-          return parseShell(identityMapped(this.text, from, to));
+          return parseShell(withoutCarriageReturns(identityMapped(this.text, from, to)));
         });
     }
     // `RUN python3 <<EOF`: the command line and its heredocs go to the shell together.
     const tail = identityMapped(this.text, commandEnd, end);
-    return [parseShell(concatMapped(command, tail))];
+    return [parseShell(withoutCarriageReturns(concatMapped(command, tail)))];
   }
 
   private flagNode(flag: Flag): FlagNode {

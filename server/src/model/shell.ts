@@ -81,6 +81,36 @@ export function concatMapped(first: MappedText, second: MappedText): MappedText 
   return { text: first.text + second.text, runs };
 }
 
+/** Characters `start` to `end` of `mapped.text`, with their document offsets. */
+function sliceMapped(mapped: MappedText, start: number, end: number): MappedText {
+  const runs: number[] = end > start ? [0, documentOffsetOf(mapped, start)] : [];
+  for (let i = 0; i < mapped.runs.length; i += 2) {
+    if (mapped.runs[i] > start && mapped.runs[i] < end) {
+      runs.push(mapped.runs[i] - start, mapped.runs[i + 1]);
+    }
+  }
+  return { text: mapped.text.slice(start, end), runs };
+}
+
+/**
+ * `mapped` without the carriage return of each CRLF line end. Heredoc bodies are taken from
+ * the document as they are; in a CRLF file the shell would otherwise read `pipefail\r` and
+ * `do\r`. (A RUN's own lines are joined by `foldContinuations`, which skips them.)
+ */
+export function withoutCarriageReturns(mapped: MappedText): MappedText {
+  if (!mapped.text.includes('\r')) {
+    return mapped;
+  }
+  let result: MappedText = { text: '', runs: [] };
+  let from = 0;
+  const lineEnd = /\r(?=\n|$)/g;
+  for (let match = lineEnd.exec(mapped.text); match; match = lineEnd.exec(mapped.text)) {
+    result = concatMapped(result, sliceMapped(mapped, from, match.index));
+    from = match.index + 1;
+  }
+  return concatMapped(result, sliceMapped(mapped, from, mapped.text.length));
+}
+
 /** The document offset of character `offset` of `mapped.text`; past the end, one after the last character's. */
 export function documentOffsetOf(mapped: MappedText, offset: number): number {
   const { runs, text } = mapped;
@@ -167,8 +197,8 @@ const declarations = new Set(['export', 'declare', 'typeset', 'local', 'readonly
 const variableName = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Characters without which a word has no expansion, substitution or extended glob. */
 const mayExpand = /[$`(]/;
-/** Characters without which a text has no command substitution. */
-const mayHoldCommand = /\$\(|`/;
+/** Text without which a word or heredoc body holds no command: `$(`, backquotes, `<(`, `>(`, bash 5.3's `${ cmd; }`. */
+const mayHoldCommand = /\$\(|`|[<>]\(|\$\{[\s|]/;
 
 type CommandSpan = ParsedScript['commandSpans'][number];
 
@@ -180,28 +210,48 @@ export function parseScriptText(text: string): ParsedScript {
   return contain<ParsedScript>(
     'unbash parse',
     () => {
+      const failed = (message: string, pos: number): ParsedScript => ({ commands: [], commandSpans: [], hasPipeline: false, parseError: errorMessage(text, message, pos) });
       const script = parseBash(text);
+      // unbash recovers from errors; the result is thrown away then, so nothing more is
+      // parsed: walking on would parse every substitution left open, each to the end of the text.
+      const first = script.errors?.[0];
+      if (first) {
+        return failed(first.message, first.pos);
+      }
       const commands: ParsedScript['commands'][number][] = [];
       const commandSpans: CommandSpan[] = [];
       let hasPipeline = false;
-      // unbash recovers from errors and reports them per script, nested substitutions included.
-      let error = script.errors?.[0];
-      const visit = (node: SyntaxNode, inPipeline: boolean): void => {
+      let error: { message: string; pos: number } | undefined;
+      /**
+       * `at` places a position of the script being walked in `text`; it is undefined at the
+       * top and in substitutions unbash parses in place, and set inside a backquoted
+       * substitution whose escapes unbash decoded into a text of its own (`source`).
+       */
+      const visit = (node: SyntaxNode, inPipeline: boolean, at: Placement | undefined, depth: number): void => {
+        if (error) {
+          return;
+        }
         switch (node.type) {
-          case 'Script':
-            error ??= (node as BashScript).errors?.[0];
+          case 'Script': {
+            // A substitution is parsed when first visited and reports its own errors.
+            const nested = (node as BashScript).errors?.[0];
+            if (nested) {
+              error = { message: nested.message, pos: at ? at.place(nested.pos) : nested.pos };
+              return;
+            }
             for (const statement of node.commands) {
-              visit(statement.command, inPipeline);
+              visit(statement.command, inPipeline, at, depth);
             }
             return;
+          }
           case 'CompoundList':
           case 'AndOr':
             for (const child of node.commands) {
-              visit(child, inPipeline);
+              visit(child, inPipeline, at, depth);
             }
             return;
           case 'Statement':
-            visit(node.command, inPipeline);
+            visit(node.command, inPipeline, at, depth);
             return;
           case 'Pipeline':
             if (node.commands.length > 1) {
@@ -209,21 +259,34 @@ export function parseScriptText(text: string): ParsedScript {
               inPipeline = true;
             }
             for (const child of node.commands) {
-              visit(child, inPipeline);
+              visit(child, inPipeline, at, depth);
             }
             return;
           case 'Command': {
             const span = commandSpan(node);
             if (span) {
               commands.push({ name: span.words[0].value, inPipeline, index: commands.length });
-              commandSpans.push(span);
+              commandSpans.push(at ? placeSpan(span, at, text) : span);
             }
             // Substitutions in its words, assignments and redirections hold commands too.
             break;
           }
+          case 'CommandExpansion':
+          case 'ProcessSubstitution':
+          case 'ArithmeticCommandExpansion': {
+            if (depth >= maxSubstitutionDepth) {
+              error = { message: `command substitutions nested more than ${maxSubstitutionDepth} deep are not analysed`, pos: at ? at.place(node.pos) : node.pos };
+              return;
+            }
+            const nested = node.script;
+            if (nested) {
+              visit(nested, inPipeline, nested.source === undefined ? at : decodedPlacement(node.pos + 1, nested.source, at ? at.source : text, at), depth + 1);
+            }
+            return;
+          }
           case 'Word':
             // Only a word that may hold a substitution is read part by part (parts are made on demand).
-            if (!mayExpand.test(node.text)) {
+            if (!mayHoldCommand.test(node.text)) {
               return;
             }
             break;
@@ -243,16 +306,70 @@ export function parseScriptText(text: string): ParsedScript {
           case 'FileDescriptorVariable':
             return;
         }
-        forEachChild(node, (child) => visit(child, inPipeline));
+        forEachChild(node, (child) => visit(child, inPipeline, at, depth));
       };
-      visit(script, false);
+      visit(script, false, undefined, 0);
       if (error) {
-        return { commands: [], commandSpans: [], hasPipeline: false, parseError: errorMessage(text, error.message, error.pos) };
+        return failed(error.message, error.pos);
       }
       return { commands, commandSpans, hasPipeline };
     },
     { commands: [], commandSpans: [], hasPipeline: false, parseError: 'internal shell parser failure' },
   );
+}
+
+/**
+ * Deeper substitutions are not walked: each level is parsed apart by unbash (so the cost
+ * grows with length × depth), and our walk recurses per level. No real RUN nests this deep.
+ */
+const maxSubstitutionDepth = 32;
+
+/** Where the positions of a decoded backquoted script lie in the parsed text. */
+interface Placement {
+  /** The decoded text the positions index. */
+  readonly source: string;
+  place(pos: number): number;
+}
+
+/**
+ * Inside backquotes a backslash before `$`, `` ` ``, `\` (and `"` within double quotes) is
+ * removed before the inner script is parsed, and unbash gives that script its own decoded
+ * text. Aligning the decoded text with the written one (only backslashes were dropped) maps
+ * its positions back, through the enclosing placement when backquotes nest.
+ */
+function decodedPlacement(bodyStart: number, decoded: string, outerSource: string, outer: Placement | undefined): Placement {
+  const toWritten = new Array<number>(decoded.length + 1);
+  let written = bodyStart;
+  for (let i = 0; i < decoded.length; i++) {
+    // A character that lost its backslash starts where the backslash was written.
+    toWritten[i] = written;
+    if (outerSource[written] !== decoded[i] && outerSource[written] === '\\') {
+      written++;
+    }
+    written++;
+  }
+  toWritten[decoded.length] = written;
+  const place = (pos: number): number => {
+    const inOuter = toWritten[Math.max(0, Math.min(pos, decoded.length))];
+    return outer ? outer.place(inOuter) : inOuter;
+  };
+  return { source: decoded, place };
+}
+
+/** A command span of a decoded script, with its offsets (and its words as written) in the parsed text. */
+function placeSpan(span: CommandSpan, at: Placement, text: string): CommandSpan {
+  const start = (pos: number): number => at.place(pos);
+  const end = (pos: number): number => (pos > 0 ? at.place(pos - 1) + 1 : at.place(0));
+  return {
+    start: start(span.start),
+    end: end(span.end),
+    words: span.words.map((word) => {
+      const wordStart = start(word.start);
+      const wordEnd = end(word.end);
+      return { value: word.value, raw: text.slice(wordStart, wordEnd), literal: word.literal, start: wordStart, end: wordEnd };
+    }),
+    assignments: span.assignments.map((assignment) => ({ ...assignment, start: start(assignment.start), end: end(assignment.end) })),
+  };
 }
 
 /**

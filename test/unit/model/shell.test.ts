@@ -5,7 +5,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseDockerfile } from '../../../server/src/model/parseDockerfile';
 import { maxScriptLength, parseScriptText, type ParsedScript } from '../../../server/src/model/shell';
+import { AptGetMissingYes } from '../../../server/src/rules/shell/AptGetMissingYes';
+import { PipeWithoutPipefail } from '../../../server/src/rules/shell/PipeWithoutPipefail';
 import { onContainedFailure, type ContainedFailure } from '../../../server/src/util/contain';
+import { fixed } from '../rules/shellRuleHelpers';
+import { runRule } from '../helpers/analyse';
 import { syntheticDockerfile } from '../../bench/synthetic';
 import { corpusFiles, readCorpus } from '../fixes/corpus';
 
@@ -117,6 +121,58 @@ describe('shell parse of RUN scripts', () => {
     try {
       assert.match(parseScriptText(`${'$('.repeat(2000)}x${')'.repeat(2000)}`).parseError ?? '', /nesting/);
       assert.match(parseScriptText('x'.repeat(maxScriptLength + 1)).parseError ?? '', /longer than/);
+    } finally {
+      onContainedFailure(undefined);
+    }
+    assert.deepStrictEqual(failures, []);
+  });
+
+  it('places the commands of a backquoted substitution with escapes where they are written, so fixes edit the right text', () => {
+    const text = 'x=`echo \\$HOME; apt-get install curl` && echo "$x"';
+    const parsed = parseScriptText(text);
+    const aptGet = parsed.commands.findIndex((c) => c.name === 'apt-get');
+    const span = parsed.commandSpans[aptGet];
+    assert.strictEqual(text.slice(span.start, span.end), 'apt-get install curl');
+    assert.deepStrictEqual(span.words.map((w) => text.slice(w.start, w.end)), ['apt-get', 'install', 'curl']);
+    const echo = parsed.commandSpans[parsed.commands.findIndex((c) => c.name === 'echo')];
+    assert.deepStrictEqual(echo.words.map((w) => [w.value, w.raw]), [['echo', 'echo'], ['$HOME', '\\$HOME']]);
+    // Backquotes within backquotes: each level's escapes are undone in turn.
+    const nested = parseScriptText('a=`b \\`c \\\\$d\\``');
+    const c = nested.commandSpans[nested.commands.findIndex((command) => command.name === 'c')];
+    assert.strictEqual('a=`b \\`c \\\\$d\\``'.slice(c.start, c.end), 'c \\\\$d');
+    assert.strictEqual(
+      fixed('FROM debian:12\nRUN X=`echo \\$HOME; apt-get install curl` && echo $X\n', AptGetMissingYes),
+      'FROM debian:12\nRUN X=`echo \\$HOME; apt-get install -y curl` && echo $X\n',
+    );
+  });
+
+  it('reads heredoc scripts of a CRLF file without the carriage returns, offsets still in the document', () => {
+    const text = 'FROM debian:12\r\nRUN <<EOF\r\nset -o pipefail\r\ncurl -fsSL https://x | sh\r\nfor f in $(ls | sort); do\r\n  echo $f\r\ndone\r\nEOF\r\nRUN cat <<EOF > /x && curl -fsSL https://y | sh\r\nbody\r\nEOF\r\n';
+    const [heredocRun, catRun] = parseDockerfile(text).instructions.filter((i) => i.keyword === 'RUN');
+    const script = heredocRun.shellScripts[0];
+    assert.strictEqual(script.parseError, undefined);
+    assert.deepStrictEqual(script.commands.map((c) => c.name), ['set', 'curl', 'sh', 'ls', 'sort', 'echo']);
+    assert.deepStrictEqual(script.commands[0].args.map((w) => w.value), ['-o', 'pipefail']);
+    const sh = script.commands[2];
+    assert.strictEqual(text.slice(sh.start, sh.end), 'sh');
+    assert.strictEqual(catRun.shellScripts[0].parseError, undefined);
+    assert.deepStrictEqual(catRun.shellScripts[0].commands.map((c) => c.name), ['cat', 'curl', 'sh']);
+    // The pipe in the first RUN follows `set -o pipefail`; the second has none.
+    assert.deepStrictEqual(runRule(text, PipeWithoutPipefail).findings.map((f) => f.diagnostic.range.start.line), [8]);
+  });
+
+  it('stops at the first error instead of parsing every substitution left open, and at substitutions nested too deep', () => {
+    const failures: ContainedFailure[] = [];
+    onContainedFailure((failure) => failures.push(failure));
+    try {
+      // Before, the walk went on after the error and each open `$(` was parsed to the end of the text: seconds at 64 KB.
+      for (const opener of ['$(', '$((', '<(', 'echo $(']) {
+        assert.match(parseScriptText(opener.repeat(Math.floor(60_000 / opener.length))).parseError ?? '', /^1:\d+: /, opener);
+      }
+      const deep = `echo ${'"$(echo '.repeat(100)}x${')"'.repeat(100)}`;
+      assert.match(parseScriptText(deep).parseError ?? '', /nested more than 32 deep/);
+      const fine = `echo ${'"$(echo '.repeat(20)}x${')"'.repeat(20)}`;
+      assert.strictEqual(parseScriptText(fine).commands.length, 21);
     } finally {
       onContainedFailure(undefined);
     }
