@@ -78,7 +78,7 @@ function splitWhole(text: string, index: TextIndex, whole: Dockerfile, instructi
  * edit parses ~64 instructions again rather than its whole stage. Nothing in a parse depends on
  * the instructions before it but the directives and global ARGs, which every piece is parsed with.
  */
-const pieceInstructions = 64;
+export const pieceInstructions = 64;
 
 /** Splits instructions into pieces at each FROM and every `pieceInstructions`; the first piece starts at `startLine`, the last ends at `endLine`. */
 function group(instructions: readonly Instruction[], startLine: number, endLine: number, comments: readonly Range[]): Piece[] {

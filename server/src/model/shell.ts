@@ -101,14 +101,25 @@ export function withoutCarriageReturns(mapped: MappedText): MappedText {
   if (!mapped.text.includes('\r')) {
     return mapped;
   }
-  let result: MappedText = { text: '', runs: [] };
+  const pieces: string[] = [];
+  const runs: number[] = [];
+  let length = 0;
+  const keep = (start: number, end: number): void => {
+    const slice = sliceMapped(mapped, start, end);
+    for (let i = 0; i < slice.runs.length; i += 2) {
+      runs.push(slice.runs[i] + length, slice.runs[i + 1]);
+    }
+    pieces.push(slice.text);
+    length += slice.text.length;
+  };
   let from = 0;
   const lineEnd = /\r(?=\n|$)/g;
   for (let match = lineEnd.exec(mapped.text); match; match = lineEnd.exec(mapped.text)) {
-    result = concatMapped(result, sliceMapped(mapped, from, match.index));
+    keep(from, match.index);
     from = match.index + 1;
   }
-  return concatMapped(result, sliceMapped(mapped, from, mapped.text.length));
+  keep(from, mapped.text.length);
+  return { text: pieces.join(''), runs };
 }
 
 /** The document offset of character `offset` of `mapped.text`; past the end, one after the last character's. */
@@ -140,7 +151,7 @@ const scriptCacheLimit = 20000;
 /** Longer scripts are not parsed: no real RUN is this long, and the parser's cost is not worth it. */
 export const maxScriptLength = 64 * 1024;
 
-/** What a parse of a script yields, before its offsets are mapped into a document; plain data, so a worker thread can send it. */
+/** What a parse of a script yields, before its offsets are mapped into a document (cached by script text). */
 export interface ParsedScript {
   readonly commands: readonly Omit<ShellCommand, 'start' | 'end' | 'words' | 'args' | 'assignments'>[];
   readonly commandSpans: readonly {

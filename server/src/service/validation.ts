@@ -4,6 +4,7 @@ import { validate as validateSyntax, ValidationCode, type ValidatorSettings } fr
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { lendParse } from '../model/dockerfileAstMemo';
 import { dockerfileTreeOf, foldContinuations } from '../model/parseDockerfile';
+import { pieceInstructions } from '../model/parsePieces';
 import type { DockerfileModel } from '../model/types';
 import { allRules } from '../rules/registry';
 import type { BuildContext, FindingReport, Rule, RuleFix, Severity, SeveritySetting } from '../rules/rule';
@@ -84,12 +85,13 @@ const perStageCounts = ['instructionCmdMultiple', 'instructionEntrypointMultiple
 
 /**
  * dockerfile-utils' findings per piece of the last long file validated (see baselineByStage.ts):
- * a stage, or 64 instructions of a longer one while `baselineSettings` turn off the checks
- * that count instructions per stage (whole stages otherwise).
+ * a stage, or as many instructions of a longer one as a parse piece holds (parsePieces.ts),
+ * while `baselineSettings` turn off the checks that count instructions per stage (whole
+ * stages otherwise).
  */
 const stageValidation = new StageValidationCache(
   stageSplitMinInstructions,
-  perStageCounts.every((check) => baselineSettings[check] === ('ignore' as never)) ? 64 : Infinity,
+  perStageCounts.every((check) => baselineSettings[check] === ('ignore' as never)) ? pieceInstructions : Infinity,
 );
 /** Reports of the stage-local rules per stage (see stageFindings.ts). */
 const stageFindings = new StageFindingsCache();
