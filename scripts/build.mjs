@@ -1,21 +1,11 @@
 // Bundles the extension client, the language server and the CLI into dist/ with esbuild.
 import * as esbuild from 'esbuild';
+import { bundleOptions } from './buildOptions.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: !production,
-  minify: production,
-  logLevel: 'warning',
-  external: ['vscode'],
-  // Prefer ES module entry points: jsonc-parser's UMD main build requires files esbuild cannot see.
-  mainFields: ['module', 'main'],
-};
+const common = bundleOptions(production);
 
 /** The server's entry loads the server itself from its own file, after turning on the compile cache. */
 const serverCoreApart = {

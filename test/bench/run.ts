@@ -22,6 +22,10 @@ const quick = process.argv.includes('--quick');
 /** Runs every measurement however long it takes; without it, measurements that would overrun their budget are skipped. */
 const full = process.argv.includes('--full');
 const corpusDir = path.resolve(projectRoot, '..', 'shared', 'corpus', 'dockerfiles');
+/** Whether this is the bundle `npm run bench` makes (scripts/bench.mjs) rather than the sources run by tsx. */
+const bundled = path.extname(__filename) === '.js';
+/** Another entry point of the benchmark, in the same form as this one. */
+const benchEntry = (name: string): string => path.join(__dirname, `${name}${path.extname(__filename)}`);
 
 /**
  * How many times each kind of measurement repeats, and the milliseconds each section may spend,
@@ -74,6 +78,11 @@ function printMachine(): void {
   if (os.loadavg()[0] > cpus.length) {
     console.log(`Warning: the load average is above the number of cores; wall times are inflated. CPU-time columns are less affected.`);
   }
+  console.log(
+    bundled
+      ? 'Code measured: bundled with the options of the shipped server (scripts/bench.mjs).'
+      : 'Code measured: the sources through tsx, whose transform makes the analysis slower than the shipped bundle; `npm run bench` measures the bundle.',
+  );
   console.log('Each figure is a median over repeated runs unless marked; n = runs.');
 }
 
@@ -112,7 +121,7 @@ async function realFiles(): Promise<void> {
   let passMs = 0;
   while (passes.length < plan.corpusPasses && (passes.length === 0 || fits(passMs, started, budget(plan.corpusBudgetMs)))) {
     const passStart = Date.now();
-    const output = await runChild([path.join(__dirname, 'corpusPass.ts'), listFile, String(passes.length + 1)], 600_000);
+    const output = await runChild([benchEntry('corpusPass'), listFile, String(passes.length + 1)], 600_000);
     passes.push(JSON.parse(output) as CorpusSample[]);
     passMs = Date.now() - passStart;
   }
@@ -433,7 +442,7 @@ async function startsInChild(text: string, runs: number, env: NodeJS.ProcessEnv)
   const textFile = path.join(os.tmpdir(), `dfa-bench-start-${process.pid}.Dockerfile`);
   fs.writeFileSync(textFile, text);
   try {
-    return JSON.parse(await runChild([path.join(__dirname, 'startProbe.ts'), textFile, String(runs), JSON.stringify(env)], 120_000)) as StartResult;
+    return JSON.parse(await runChild([benchEntry('startProbe'), textFile, String(runs), JSON.stringify(env)], 120_000)) as StartResult;
   } finally {
     fs.rmSync(textFile, { force: true });
   }
