@@ -16,8 +16,8 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FormatterSettings } from 'dockerfile-language-service';
+import { chunkedTextDocuments, type ChunkedTextDocument } from './documents/chunkedTextDocument';
 import { currentLanguage, resolveLanguage, setLanguage } from './l10n/locale';
 import { allRules } from './rules/registry';
 import type { BuildContext } from './rules/rule';
@@ -35,7 +35,8 @@ const longTextLength = 256 * 1024;
 
 export function startServer(connection: Connection): void {
   const service = createAdvisorService();
-  const documents = new TextDocuments(TextDocument);
+  // Chunked, so that typing in a long file does not copy its whole text on every keystroke.
+  const documents = new TextDocuments(chunkedTextDocuments);
   let settings: ServerSettings = defaultSettings;
   let clientLocale: string | undefined;
   let canPullConfiguration = false;
@@ -50,7 +51,7 @@ export function startServer(connection: Connection): void {
     setLanguage(settings.language === 'auto' ? resolveLanguage(clientLocale) : settings.language);
   };
 
-  const tooLarge = (document: TextDocument): boolean => Buffer.byteLength(document.getText(), 'utf8') > settings.maxFileSize;
+  const tooLarge = (document: ChunkedTextDocument): boolean => Buffer.byteLength(document.getText(), 'utf8') > settings.maxFileSize;
 
   const analysed = (uri: string): AnalysedDocument | undefined => {
     const document = documents.get(uri);

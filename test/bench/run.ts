@@ -5,7 +5,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as v8 from 'v8';
 import * as vm from 'vm';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { ChunkedTextDocument } from '../../server/src/documents/chunkedTextDocument';
 import { DockerfileParser } from 'dockerfile-ast';
 import { linesParsedFor, parseDockerfile } from '../../server/src/model/parseDockerfile';
 import { createAdvisorService } from '../../server/src/service/advisorService';
@@ -314,6 +315,7 @@ function editBreakdown(): void {
     service.analyse(uri, edit + 2, lines.join('\n')).findings();
   }
   const heapAfter = liveHeap();
+  const keystrokes = keystrokeCosts(file.text, file.editLine);
   table(
     '2b. One-line edit of the 5,000-instruction file (10 stages), step by step, in process',
     ['step', 'median', 'n'],
@@ -322,8 +324,25 @@ function editBreakdown(): void {
       [`model: the edited piece parsed again (${median(steps.lines)} of ${file.lines} lines), the edited stage's instructions, scopes, cached shell parses`, formatMs(median(steps.model)), `${steps.model.length}`],
       [`validation: dockerfile-utils on the edited part, stage-local rules on the edited stage, the other rules on the file (${allRules.length} rules)`, formatMs(median(steps.validation)), `${steps.validation.length}`],
       [`live heap after a full collection, before / after ${leakEdits} edits`, `${formatBytes(heapBefore)} / ${formatBytes(heapAfter)}`, '1'],
+      [`one keystroke into the server's copy of the document: ChunkedTextDocument / the package's TextDocument`, `${formatMs(keystrokes.chunked)} / ${formatMs(keystrokes.package)}`, `${keystrokes.n}`],
     ],
   );
+}
+
+/**
+ * What applying one typed character costs the server's copy of a document (before any
+ * analysis): the package's TextDocument copies the whole text on each, ours one chunk.
+ */
+function keystrokeCosts(text: string, line: number): { chunked: number; package: number; n: number } {
+  const n = quick ? 50 : 300;
+  const type = (document: { update(changes: TextDocumentContentChangeEvent[], version: number): void }): number[] =>
+    Array.from({ length: n }, (_, i) => timed(() => document.update([{ range: { start: { line, character: i % 20 }, end: { line, character: i % 20 } }, text: 'x' }], i + 2)).wallMs);
+  const packageDocument = TextDocument.create('file:///bench/keys/Dockerfile', 'dockerfile', 1, text);
+  return {
+    chunked: median(type(new ChunkedTextDocument('file:///bench/keys/Dockerfile', 'dockerfile', 1, text))),
+    package: median(type({ update: (changes, version) => TextDocument.update(packageDocument, changes, version) })),
+    n,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
