@@ -79,6 +79,14 @@ export function nodesKeptFor(model: DockerfileModel): number | undefined {
   return records.get(model)?.nodesKept;
 }
 
+/**
+ * Whether a later version's model may keep this model's Stage objects: only a text parsed in
+ * pieces hands its parser nodes, and with them its stages, to the next version's build.
+ */
+export function mayHandOnStages(model: DockerfileModel): boolean {
+  return records.get(model)?.parsed !== undefined;
+}
+
 /** How many lines the parser read for this model (fewer than the text's when an earlier version's parse was reused). */
 export function linesParsedFor(model: DockerfileModel): number | undefined {
   return records.get(model)?.linesParsed;

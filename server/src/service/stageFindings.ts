@@ -1,5 +1,6 @@
 // Keeps the reports of stage-local rules (those with `checkStage`) for the stages an edit left untouched.
 import { currentLanguage } from '../l10n/locale';
+import { mayHandOnStages } from '../model/parseDockerfile';
 import type { DockerfileModel, Stage } from '../model/types';
 import type { BuildContext, FindingReport, Rule, RuleFix } from '../rules/rule';
 import { contain } from '../util/contain';
@@ -34,9 +35,16 @@ export class StageFindingsCache {
       contain(() => `rule ${rule.id} on ${stage ? `stage ${stage.index}` : 'the instructions before the first FROM'}`, () => rule.checkStage!({ model, buildContext, stage, report: (report) => reports.push(report) }), undefined);
       return reports;
     };
+    all.push(...run(undefined));
+    if (!mayHandOnStages(model)) {
+      // A short text's stages are new at every version, so keeping their reports would only cost.
+      for (const stage of model.stages) {
+        all.push(...run(stage));
+      }
+      return all;
+    }
     // Messages are written in the language of the moment.
     const key = `${rule.id}\n${currentLanguage()}`;
-    all.push(...run(undefined));
     for (const stage of model.stages) {
       let perRule = this.byStage.get(stage);
       if (!perRule) {
