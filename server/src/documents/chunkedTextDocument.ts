@@ -79,6 +79,13 @@ function countAtMost(values: readonly number[], target: number): number {
 /** Index of the last of the ascending `values` that is at most `target` (0 when none is). */
 const lastAtMost = (values: readonly number[], target: number): number => Math.max(0, countAtMost(values, target) - 1);
 
+// A change is told apart as the package tells it, so that a malformed one fails as it does there.
+type Change = Partial<{ range: Range; rangeLength: unknown; text: unknown }>;
+const isIncremental = (change: Change): change is { range: Range; text: string } =>
+  change !== null && typeof change === 'object' && typeof change.text === 'string' && change.range !== undefined && (change.rangeLength === undefined || typeof change.rangeLength === 'number');
+const isFull = (change: Change): change is { text: string } =>
+  change !== null && typeof change === 'object' && typeof change.text === 'string' && change.range === undefined && change.rangeLength === undefined;
+
 function wellFormed(range: Range): Range {
   const { start, end } = range;
   return start.line > end.line || (start.line === end.line && start.character > end.character) ? { start: end, end: start } : range;
@@ -113,7 +120,19 @@ export class ChunkedTextDocument implements TextDocument {
   }
 
   getText(range?: Range): string {
-    this.text ??= this.chunks.length === 1 ? this.chunks[0].text : this.chunks.map((c) => c.text).join('');
+    if (this.text === undefined) {
+      const text = this.chunks.length === 1 ? this.chunks[0].text : this.chunks.map((c) => c.text).join('');
+      // The chunks become slices of the joined text, so that the texts they were cut from
+      // (the opened one, earlier rewrites) can be collected: one copy of the text is kept.
+      let start = 0;
+      this.chunks = this.chunks.map((chunk) => {
+        const end = start + chunk.text.length;
+        const slice = { text: text.slice(start, end), lineStarts: chunk.lineStarts };
+        start = end;
+        return slice;
+      });
+      this.text = text;
+    }
     return range ? this.text.substring(this.offsetAt(range.start), this.offsetAt(range.end)) : this.text;
   }
 
@@ -175,10 +194,10 @@ export class ChunkedTextDocument implements TextDocument {
   /** Applies LSP content changes in order, as `TextDocument.update` does. */
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     for (const change of changes) {
-      if ('range' in change && change.range !== undefined) {
+      if (isIncremental(change)) {
         const range = wellFormed(change.range);
         this.replace(this.offsetAt(range.start), this.offsetAt(range.end), change.text);
-      } else if (typeof change.text === 'string') {
+      } else if (isFull(change)) {
         this.chunks = chunksOf(change.text, this.chunkLength);
         if (this.chunks.length === 0) {
           this.chunks.push(emptyChunk);

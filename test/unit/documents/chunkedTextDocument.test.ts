@@ -97,6 +97,22 @@ describe('ChunkedTextDocument', () => {
     assertSame(ours, theirs, 'CR LF joined');
   });
 
+  it('refuses a malformed change as the package does, leaving the text as it was', () => {
+    const malformed = [
+      { range: { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } } },
+      { range: { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } }, text: 5 },
+      { text: 'X', rangeLength: 3 },
+      { range: { start: { line: 0, character: 1 }, end: { line: 0, character: 2 } }, rangeLength: 'one', text: 'X' },
+    ] as unknown as TextDocumentContentChangeEvent[];
+    for (const change of malformed) {
+      const ours = new ChunkedTextDocument('file:///Dockerfile', 'dockerfile', 1, 'abc\ndef', 2);
+      const theirs = TextDocument.create('file:///Dockerfile', 'dockerfile', 1, 'abc\ndef');
+      assert.throws(() => TextDocument.update(theirs, [change], 2), /Unknown change event/);
+      assert.throws(() => ours.update([change], 2), /Unknown change event/, JSON.stringify(change));
+      assert.strictEqual(ours.getText(), 'abc\ndef');
+    }
+  });
+
   it('keeps an emptied document usable', () => {
     const ours = new ChunkedTextDocument('file:///Dockerfile', 'dockerfile', 1, 'FROM a\nRUN b\n', 4);
     ours.update([{ range: { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } }, text: '' }], 2);
