@@ -1,5 +1,6 @@
 // The server's copy of an open document: the text in chunks, so that an edit copies one chunk, not the whole text.
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { pushLineStarts } from '../model/textIndex';
 
 /**
  * vscode-languageserver-textdocument keeps the text as one string and applies an edit with
@@ -27,20 +28,6 @@ interface Chunk {
 const CR = 13;
 const LF = 10;
 
-function lineStartsIn(text: string): number[] {
-  const starts: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === CR || code === LF) {
-      if (code === CR && i + 1 < text.length && text.charCodeAt(i + 1) === LF) {
-        i++;
-      }
-      starts.push(i + 1);
-    }
-  }
-  return starts;
-}
-
 const emptyChunk: Chunk = { text: '', lineStarts: [] };
 
 /** Cuts `text` into chunks of about `chunkLength`, never between the `\r` and `\n` of one line break; none for an empty text. */
@@ -55,7 +42,7 @@ function chunksOf(text: string, chunkLength: number): Chunk[] {
       end++;
     }
     const piece = text.slice(start, end);
-    chunks.push({ text: piece, lineStarts: lineStartsIn(piece) });
+    chunks.push({ text: piece, lineStarts: pushLineStarts(piece, []) });
     start = end;
   }
   return chunks;

@@ -1,23 +1,30 @@
 // Converts between offsets and line/character positions of one document text.
 import type { Position, Range } from 'vscode-languageserver-types';
 
+/**
+ * Appends to `starts` the offset just after each line break of `text` (where the next line
+ * starts), and returns it. `\n`, `\r` and `\r\n` each end a line, as in LSP.
+ */
+export function pushLineStarts(text: string, starts: number[]): number[] {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) {
+        i++;
+      }
+      starts.push(i + 1);
+    } else if (ch === 10 /* \n */) {
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
 export class TextIndex {
   private readonly lineStarts: number[];
 
   constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) {
-          i++;
-        }
-        starts.push(i + 1);
-      } else if (ch === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
-    this.lineStarts = starts;
+    this.lineStarts = pushLineStarts(text, [0]);
   }
 
   get lineCount(): number {

@@ -2,17 +2,7 @@
 import * as assert from 'assert';
 import { TextDocument, type Position, type Range, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { ChunkedTextDocument } from '../../../server/src/documents/chunkedTextDocument';
-
-/** A small deterministic generator, so that a failure names a seed that replays it. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../helpers/random';
 
 /** Text made mostly of line breaks of the three kinds, so that cuts and edits keep meeting them. */
 function randomText(random: () => number, maxLength: number): string {
@@ -62,7 +52,7 @@ describe('ChunkedTextDocument', () => {
   it('answers as the package does after each of 300 random edits, for 40 seeds and chunks of 1 to 16 characters', function () {
     this.timeout(60_000);
     for (let seed = 1; seed <= 40; seed++) {
-      const random = generator(seed);
+      const random = seededRandom(seed);
       const initial = randomText(random, 60);
       const chunkLength = 1 + (seed % 16);
       const ours = new ChunkedTextDocument('file:///Dockerfile', 'dockerfile', 1, initial, chunkLength);

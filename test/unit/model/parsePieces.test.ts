@@ -6,17 +6,7 @@ import { allRules } from '../../../server/src/rules/registry';
 import { validateModel } from '../../../server/src/service/validation';
 import { syntheticDockerfile } from '../../bench/synthetic';
 import { corpusFiles, readCorpus } from '../fixes/corpus';
-
-/** A small deterministic generator, so that a failure names a seed that replays it. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../helpers/random';
 
 /** Edits a person makes, and the ones that change how the following lines parse. */
 function randomEdit(text: string, random: () => number): string {
@@ -72,7 +62,7 @@ describe('parsing in pieces', function () {
     let reused = 0;
     let kept = 0;
     for (const [n, { name, text }] of texts.entries()) {
-      const random = generator(n + 1);
+      const random = seededRandom(n + 1);
       let current = text;
       let model = parseDockerfile(current, undefined, 0);
       for (let k = 0; k < (name.startsWith('synthetic') ? 40 : 6); k++) {
