@@ -23,4 +23,18 @@ describe('NoEmptyContinuation', () => {
     assert.equal(fixed, 'FROM scratch\nRUN ls \\\n  \\\nls\n');
     assert.deepEqual(linesOf(fixed, NoEmptyContinuation), []);
   });
+
+  it('keeps the empty line of a CRLF file out of the lines it removes, and leaves the CRLF line ends whole', () => {
+    const text = 'FROM scratch\r\nRUN ls \\\r\n\r\nls\r\n';
+    const findings = runRule(text, NoEmptyContinuation).findings;
+    assert.equal(findings.length, 1);
+    assert.equal(textOf(text, findings[0].diagnostic.range), 'ls');
+    assert.equal(applyFix(text, findings[0].fixes()[0]), 'FROM scratch\r\nRUN ls \\\r\nls\r\n');
+  });
+
+  it('counts lines as BuildKit does, which ends a line at \\n only: a lone \\r makes no empty line', () => {
+    // Found by the fuzzer: removing the "empty lines" between lone carriage returns changed what dockerfile-ast parsed.
+    assert.deepEqual(linesOf('FROM alpine:3.24 \\\r\r# comment\r   \r\\\r', NoEmptyContinuation), []);
+    assert.deepEqual(linesOf('FROM alpine\nEXPOSE \\\n \r \n80\n', NoEmptyContinuation), [5]);
+  });
 });

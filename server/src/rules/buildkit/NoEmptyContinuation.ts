@@ -4,6 +4,9 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import { checkEveryStage, type Rule } from '../rule';
 import { instructionsInStage } from '../../model/stageInstructions';
 
+/** Blank to BuildKit, which trims with Go's unicode.IsSpace (so a `\r` left by a CRLF line end is blank too). */
+const blank = /^\s*$/;
+
 export const NoEmptyContinuation: Rule = {
   id: 'NoEmptyContinuation',
   aliases: [],
@@ -12,6 +15,7 @@ export const NoEmptyContinuation: Rule = {
   description: () => l10n.t('Empty continuation lines will become errors in a future release'),
   check: checkEveryStage((context) => NoEmptyContinuation.checkStage!(context)),
   checkStage({ model, stage, report }) {
+    const { text, index } = model;
     for (const instruction of instructionsInStage(model, stage)) {
       const heredocLines = new Set<number>();
       for (const heredoc of instruction.heredocs) {
@@ -23,29 +27,37 @@ export const NoEmptyContinuation: Rule = {
           }
         }
       }
-      const emptyLines: number[] = [];
-      for (let line = instruction.range.start.line + 1; line < instruction.range.end.line; line++) {
-        if (!heredocLines.has(line) && model.index.lineText(line).trim() === '') {
-          emptyLines.push(line);
+      // BuildKit splits lines at `\n` only: a lone `\r`, a line break to the editor, does not end a line for it.
+      // Each entry is the offset where one of BuildKit's lines starts inside the instruction.
+      const lineStarts: number[] = [];
+      for (let at = text.indexOf('\n', instruction.start); at >= 0 && at + 1 < instruction.end; at = text.indexOf('\n', at + 1)) {
+        lineStarts.push(at + 1);
+      }
+      const emptyLines: { start: number; end: number }[] = [];
+      let runsInto: number | undefined;
+      for (const start of lineStarts) {
+        const newline = text.indexOf('\n', start);
+        // The instruction's last line holds its end, never an empty continuation.
+        if (newline < 0 || newline >= instruction.end) {
+          break;
+        }
+        if (!heredocLines.has(index.positionAt(start).line) && blank.test(text.slice(start, newline))) {
+          emptyLines.push({ start, end: newline + 1 });
+        } else if (emptyLines.length > 0 && runsInto === undefined) {
+          runsInto = start;
         }
       }
       if (emptyLines.length === 0) {
         continue;
       }
       // BuildKit reports once per instruction, on the line the empty line runs into.
-      let reported = emptyLines[0] + 1;
-      while (emptyLines.includes(reported)) {
-        reported++;
-      }
-      const lineStart = model.index.lineStart(reported);
+      const reportedAt = runsInto ?? emptyLines[emptyLines.length - 1].end;
+      const reported = index.positionAt(reportedAt).line;
       report({
-        range: model.index.rangeOf(lineStart, lineStart + model.index.lineText(reported).length),
+        range: index.rangeOf(reportedAt, index.lineStart(reported) + index.lineText(reported).length),
         message: l10n.t('Empty continuation line'),
         fixes: () => {
-          const edits: TextEdit[] = emptyLines.map((line) => ({
-            range: model.index.rangeOf(model.index.lineStart(line), model.index.lineStart(line + 1)),
-            newText: '',
-          }));
+          const edits: TextEdit[] = emptyLines.map((line) => ({ range: index.rangeOf(line.start, line.end), newText: '' }));
           return [{ title: l10n.t('Remove the empty continuation lines'), edits, isPreferred: true }];
         },
       });
