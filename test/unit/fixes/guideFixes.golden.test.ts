@@ -350,6 +350,12 @@ describe('guide fixes (golden)', () => {
       assert.deepEqual(copyFromStageChoices(parseDockerfile(guide), { line: 2, character: 0 }), [], 'nothing to copy from in the first stage');
     });
 
+    it('writes a path with a space in the JSON form of COPY, which keeps it whole', () => {
+      const text = 'FROM node:22 AS web\nWORKDIR /srv/web app\nRUN npm ci\nFROM nginx:1.27\nEXPOSE 80\n';
+      assert.deepEqual(choicesAtEnd(text), ['COPY --from=web ["/srv/web app", "/srv/web app"]']);
+      assert.deepEqual(choicesAtEnd(text.replace('web app', 'web-app')), ['COPY --from=web /srv/web-app /srv/web-app']);
+    });
+
     it('inserts the chosen COPY line after the instruction at the position', () => {
       const model = parseDockerfile(guide);
       const at = model.stages[1].instructions[2];

@@ -45,4 +45,14 @@ describe('SingleStageBuildTools', () => {
       '',
     ].join('\n'));
   });
+
+  it('copies a working directory with a space in the JSON form, which keeps the path whole', () => {
+    // Found by the fuzzer: the plain form split `/srv/my app` into two sources and a destination.
+    const text = 'FROM golang:1.23\nWORKDIR /srv/my app\nRUN go build -o server .\n';
+    const [fix] = runRule(text, SingleStageBuildTools).findings[0].fixes();
+    const fixed = applyFix(text, fix);
+    assert.ok(fixed.includes('\nCOPY --from=build ["/srv/my app", "/srv/my app"]\n'), fixed);
+    assert.ok(fixed.includes('\nWORKDIR /srv/my app\n'), fixed);
+  });
 });
+

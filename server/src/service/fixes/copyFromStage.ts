@@ -3,7 +3,7 @@ import type { Position, TextEdit } from 'vscode-languageserver-types';
 import { buildOutputs, type BuildOutputKind } from '../../model/buildTools';
 import { stageLineage } from '../../model/copyPaths';
 import type { DockerfileModel, Stage } from '../../model/types';
-import { insertLinesAfter, keyword } from './instructionText';
+import { copyFromLine, insertLinesAfter } from './instructionText';
 
 export interface CopyFromStageChoice {
   /** The stage name, or its index when it has none, as `--from` takes it. */
@@ -43,7 +43,7 @@ export function copyFromStageChoices(model: DockerfileModel, position: Position)
     }
     const name = source.name ?? String(source.index);
     for (const output of buildOutputs(model, source, true)) {
-      const line = `${keyword(model, 'COPY', anchor)} --from=${name} ${output.path} ${output.path}`;
+      const line = copyFromLine(model, anchor, name, output.path, output.path);
       choices.push({
         stage: name,
         source: output.path,

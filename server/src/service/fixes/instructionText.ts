@@ -42,6 +42,18 @@ export function envValue(model: DockerfileModel, value: string): string {
   return /^[A-Za-z0-9_./:@%+,-]+$/.test(value) ? value : quoteValue(model, value);
 }
 
+/**
+ * `COPY --from=<stage> <source> <destination>` in the file's casing. A path with whitespace or
+ * a quote (`WORKDIR /srv/my app` is a path with a space) would be split or cut in that form, so
+ * such a pair is written in the JSON form, `COPY --from=<stage> ["<source>", "<destination>"]`,
+ * whose strings BuildKit reads as JSON.
+ */
+export function copyFromLine(model: DockerfileModel, near: InstructionNode, stage: string, source: string, destination: string): string {
+  const plain = (path: string): boolean => path !== '' && !/[\s"'`]/.test(path) && !path.startsWith('[');
+  const paths = plain(source) && plain(destination) ? `${source} ${destination}` : `[${JSON.stringify(source)}, ${JSON.stringify(destination)}]`;
+  return `${keyword(model, 'COPY', near)} --from=${stage} ${paths}`;
+}
+
 /** Inserts whole lines right after an instruction, indented like it. */
 export function insertLinesAfter(model: DockerfileModel, instruction: InstructionNode, lines: readonly string[]): TextEdit {
   const eol = lineEnding(model);

@@ -7,7 +7,7 @@ import { isWithin } from '../../model/copyPaths';
 import type { DockerfileModel, InstructionNode, Stage } from '../../model/types';
 import { expandVariables } from '../../model/variables';
 import { onPathInStage, venvCreations } from '../../model/venv';
-import { keyword, lineEnding, venvEnvLines } from './instructionText';
+import { copyFromLine, keyword, lineEnding, venvEnvLines } from './instructionText';
 
 /** Instructions that only describe how the image runs, so they belong to the runtime stage. */
 const runtimeOnly = new Set(['CMD', 'ENTRYPOINT', 'EXPOSE', 'HEALTHCHECK', 'STOPSIGNAL', 'LABEL', 'VOLUME']);
@@ -139,7 +139,7 @@ export function splitStagesEdits(model: DockerfileModel): TextEdit[] | undefined
     lines.push(`${kw('WORKDIR')} ${finalWorkdir}`);
   }
   const copied = paths.length > 0 ? paths : [l10n.t('/path/to/build/output')];
-  lines.push(...copied.map((path) => `${kw('COPY')} --from=${buildName} ${path} ${path}`));
+  lines.push(...copied.map((path) => copyFromLine(model, from, buildName, path, path)));
   for (const venv of venvCreations(model, stage)) {
     if (copied.some((path) => isWithin(venv.dir, path)) && !onPathInStage(model, stage, venv.dir)) {
       lines.push(...venvEnvLines(model, venv.dir, from, true));
