@@ -13,7 +13,7 @@ import { createAdvisorService } from '../../server/src/service/advisorService';
 import { allRules } from '../../server/src/rules/registry';
 import { validateModel } from '../../server/src/service/validation';
 import type { CorpusSample } from './corpusPass';
-import { editingLatency, memoryAcrossEdits, type EditingResult, type StartResult } from './serverBench';
+import { dockerLanguageServer, editingLatency, memoryAcrossEdits, referenceMemoryAcrossEdits, type EditingResult, type StartResult } from './serverBench';
 import { formatBytes, formatMs, median, percentile, sum, timed, type Timed } from './stats';
 import { syntheticDockerfile } from './synthetic';
 import { theirValidate } from './theirs';
@@ -33,8 +33,8 @@ const benchEntry = (name: string): string => path.join(__dirname, `${name}${path
  * so that the whole benchmark ends within five minutes on a 2-core machine (`--full` lifts the limits).
  */
 const plan = quick
-  ? { corpusPasses: 1, corpusBudgetMs: 0, syntheticRuns: 1, syntheticBudgetMs: 35_000, edits: 5, lspEdits: 15, lspBudgetMs: 30_000, positions: 100, starts: 3, memoryEdits: 1000, memoryBudgetMs: 30_000 }
-  : { corpusPasses: 5, corpusBudgetMs: 45_000, syntheticRuns: 5, syntheticBudgetMs: 110_000, edits: 20, lspEdits: 50, lspBudgetMs: 55_000, positions: 200, starts: 5, memoryEdits: 1000, memoryBudgetMs: 45_000 };
+  ? { corpusPasses: 1, corpusBudgetMs: 0, syntheticRuns: 1, syntheticBudgetMs: 35_000, edits: 5, lspEdits: 15, lspBudgetMs: 30_000, positions: 100, starts: 3, memoryEdits: 1000, memoryBudgetMs: 30_000, referenceEdits: 3, referenceBudgetMs: 10_000 }
+  : { corpusPasses: 5, corpusBudgetMs: 45_000, syntheticRuns: 5, syntheticBudgetMs: 110_000, edits: 20, lspEdits: 50, lspBudgetMs: 55_000, positions: 200, starts: 5, memoryEdits: 1000, memoryBudgetMs: 45_000, referenceEdits: 20, referenceBudgetMs: 30_000 };
 const unlimited = Number.POSITIVE_INFINITY;
 const budget = (ms: number): number => (full ? unlimited : ms);
 
@@ -532,11 +532,50 @@ async function startupAndFootprint(): Promise<void> {
     ],
     ['  didChange → diagnostics on it, per analysis', formatMs(median(memory.checkpoints.map((c) => c.analyseMs))), `${memory.checkpoints.length}`, ''],
   );
+  // A leak climbs from one half of the edits to the next; collector slack moves within the same band in both.
+  const band = (checkpoints: typeof memory.checkpoints): string => {
+    const rss = checkpoints.map((c) => c.rss).filter((value): value is number => value !== undefined);
+    return rss.length > 0 ? `${formatBytes(Math.min(...rss))}–${formatBytes(Math.max(...rss))}` : 'unknown';
+  };
+  const half = Math.ceil(memory.checkpoints.length / 2);
+  rows.push([
+    '  RSS band over the first / second half of the edits',
+    `${band(memory.checkpoints.slice(0, half))} / ${band(memory.checkpoints.slice(half))}`,
+    `${memory.checkpoints.length}`,
+    '',
+  ]);
+  await referenceMemory(big, rows);
 
   await packageSize(rows);
   table('4. Start-up, activation, memory and package size', ['figure', 'value', 'n', 'goal'], rows, [
     `RSS trend (edits: RSS): ${memory.checkpoints.map((c) => `${c.edits}: ${c.rss === undefined ? '?' : formatBytes(c.rss)}`).join(', ')}`,
   ]);
+}
+
+/**
+ * The same memory measurement on Docker's language server, for scale: it keeps each document's
+ * text only and parses it again for every request, so its RSS is about the least a server built
+ * on dockerfile-ast needs for this file, and its didChange → diagnostics is what keeping
+ * nothing costs. It is a devDependency; without it the rows say so.
+ */
+async function referenceMemory(big: ReturnType<typeof syntheticDockerfile>, rows: string[][]): Promise<void> {
+  const reference = dockerLanguageServer(projectRoot);
+  const name = `Docker's language server${reference ? ` ${reference.version}` : ''} (dockerfile-language-server-nodejs), same file`;
+  if (!reference) {
+    rows.push([`${name}: not measured, the package is not installed (npm ci installs it)`, '', '0', '']);
+    return;
+  }
+  try {
+    const result = await referenceMemoryAcrossEdits(reference.path, big, { edits: plan.referenceEdits, budgetMs: budget(plan.referenceBudgetMs) });
+    const rss = (bytes: number | undefined): string => (bytes === undefined ? 'unknown' : formatBytes(bytes));
+    rows.push(
+      [`${name}: RSS after opening it`, rss(result.afterOpen), '1', ''],
+      [`  its RSS after ${result.edits} edits`, rss(result.afterEdits), '1', ''],
+      ['  its didChange → diagnostics (no debounce)', formatMs(median(result.changeToDiagnostics)), `${result.edits}`, ''],
+    );
+  } catch (error) {
+    rows.push([`${name}: failed: ${String(error).split('\n')[0]}`, '', '0', '']);
+  }
 }
 
 async function main(): Promise<void> {

@@ -1,7 +1,9 @@
 // Measurements over real JSON-RPC with the built server: diagnostics after a change, hover, completion, start-up, memory.
 import * as fs from 'fs';
+import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { startServer, type TestServer } from '../protocol/lspClient';
+import { median } from './stats';
 import type { SyntheticFile } from './synthetic';
 
 /** Large enough for the 20,000-instruction file, which the default limit of 2 MB may refuse. */
@@ -189,6 +191,60 @@ export async function memoryAcrossEdits(file: SyntheticFile, options: { edits: n
       checkpoints.push({ edits: version - 1, rss: residentMemory(server.process.pid), analyseMs: ms });
     }
     return { openMs, afterOpen, checkpoints };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Where Docker's language server (the npm package dockerfile-language-server-nodejs) is installed, and its version; undefined when it is not. */
+export function dockerLanguageServer(projectRoot: string): { path: string; version: string } | undefined {
+  const folder = path.join(projectRoot, 'node_modules', 'dockerfile-language-server-nodejs');
+  try {
+    const { version } = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { version: string };
+    const server = path.join(folder, 'lib', 'server.js');
+    return fs.existsSync(server) ? { path: server, version } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface ReferenceMemoryResult {
+  readonly openMs: number;
+  readonly afterOpen: number | undefined;
+  readonly afterEdits: number | undefined;
+  readonly edits: number;
+  readonly changeToDiagnostics: number[];
+}
+
+/**
+ * The memory measurement of `memoryAcrossEdits`, on another language server: Docker's, which
+ * keeps each document's text only and parses it again for every request. It validates every
+ * change at once and publishes diagnostics without a version, so each edit is sent alone and
+ * the next publication is its answer; its edits cost seconds on this file, so it makes as many
+ * as `budgetMs` allows, up to `edits`.
+ */
+export async function referenceMemoryAcrossEdits(serverPath: string, file: SyntheticFile, options: { edits: number; budgetMs: number }): Promise<ReferenceMemoryResult> {
+  const server = await startServer({ serverPath, settings });
+  try {
+    const uri = 'file:///bench/memory/Dockerfile';
+    const openStart = performance.now();
+    const opened = server.diagnostics(uri, undefined, 600_000);
+    server.open(uri, file.text, 1);
+    await opened;
+    const openMs = performance.now() - openStart;
+    const afterOpen = residentMemory(server.process.pid);
+    const changeToDiagnostics: number[] = [];
+    const started = performance.now();
+    let version = 1;
+    while (changeToDiagnostics.length < options.edits && (changeToDiagnostics.length === 0 || performance.now() - started + median(changeToDiagnostics) <= options.budgetMs)) {
+      version++;
+      const start = performance.now();
+      const published = server.diagnostics(uri, undefined, 600_000);
+      server.change(uri, version, [editChange(file, version)]);
+      await published;
+      changeToDiagnostics.push(performance.now() - start);
+    }
+    return { openMs, afterOpen, afterEdits: residentMemory(server.process.pid), edits: changeToDiagnostics.length, changeToDiagnostics };
   } finally {
     await server.stop();
   }
