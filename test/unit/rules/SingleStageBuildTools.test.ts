@@ -54,5 +54,16 @@ describe('SingleStageBuildTools', () => {
     assert.ok(fixed.includes('\nCOPY --from=build ["/srv/my app", "/srv/my app"]\n'), fixed);
     assert.ok(fixed.includes('\nWORKDIR /srv/my app\n'), fixed);
   });
+
+  it('offers no split where the file is broken at the places it would copy or write to', () => {
+    // Found by running the fix properties on mutated corpus files.
+    const fixesOf = (text: string): string[] => runRule(text, SingleStageBuildTools).findings.flatMap((f) => f.fixes().map((fix) => fix.title));
+    const sound = 'FROM golang:1.23\nENV CGO_ENABLED=0\nRUN go build -o /app .\n';
+    assert.deepEqual(fixesOf(sound), ['Split into build and runtime stages']);
+    // A heredoc with no end takes in the lines after it: the new stage would be part of the RUN.
+    assert.deepEqual(fixesOf(`${sound}RUN <<EOF\necho unfinished\n`), []);
+    // An ENV with an open quote: the runtime stage would copy the error.
+    assert.deepEqual(fixesOf(sound.replace('CGO_ENABLED=0', 'CGO_ENABLED="0 \\\nGOOS=linux')), []);
+  });
 });
 

@@ -1,10 +1,14 @@
 // "Split into build and runtime stages": turns a single-stage image with build tools into a build stage and a slimmer runtime stage.
 import * as l10n from '@vscode/l10n';
-import type { TextEdit } from 'vscode-languageserver-types';
+import { validate as validateSyntax } from 'dockerfile-utils';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type TextEdit } from 'vscode-languageserver-types';
 import { describeBaseImage } from '../../data/baseImages';
 import { buildOutputs, copiedFiles, type BuildOutput } from '../../model/buildTools';
 import { isWithin } from '../../model/copyPaths';
+import { parseDockerfile } from '../../model/parseDockerfile';
 import type { DockerfileModel, InstructionNode, Stage } from '../../model/types';
+import { contain } from '../../util/contain';
 import { expandVariables } from '../../model/variables';
 import { onPathInStage, venvCreations } from '../../model/venv';
 import { copyFromLine, keyword, lineEnding, venvEnvLines } from './instructionText';
@@ -97,8 +101,32 @@ function argsUsedBy(model: DockerfileModel, instruction: InstructionNode, stage:
   return args;
 }
 
+/**
+ * The split copies ENV and ARG instructions as written and appends the new stage after the last
+ * line. On a file broken at those places it would copy the error (an ENV with an open quote) or
+ * write into it (a heredoc with no end takes in every line after it, the new stage too). So the
+ * edits are offered only when the result has its two stages and no syntax error more than the
+ * file had (dockerfile-utils' count, as the syntax findings are).
+ */
+function splitIsSound(model: DockerfileModel, edits: readonly TextEdit[]): boolean {
+  return contain('dockerfile-utils validate of the split stages', () => {
+    const fixed = TextDocument.applyEdits(TextDocument.create('file:///split', 'dockerfile', 0, model.text), [...edits]);
+    const result = parseDockerfile(fixed);
+    if (result.parseFailure || result.stages.length !== 2) {
+      return false;
+    }
+    const errors = (text: string): number => validateSyntax(text).filter((d) => d.severity === DiagnosticSeverity.Error).length;
+    return errors(fixed) <= errors(model.text);
+  }, false);
+}
+
 /** The edits of "Split into build and runtime stages" for a single-stage file; undefined when it does not apply. */
 export function splitStagesEdits(model: DockerfileModel): TextEdit[] | undefined {
+  const edits = writeSplit(model);
+  return edits && splitIsSound(model, edits) ? edits : undefined;
+}
+
+function writeSplit(model: DockerfileModel): TextEdit[] | undefined {
   if (model.stages.length !== 1) {
     return undefined;
   }
