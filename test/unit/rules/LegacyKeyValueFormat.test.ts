@@ -30,6 +30,9 @@ describe('LegacyKeyValueFormat', () => {
 
   it('offers no fix where quoting would change the value, and never prefers joining ARG words', () => {
     assert.deepEqual(runRule('FROM alpine\nENV a "b" c\n', LegacyKeyValueFormat).findings[0].fixes(), []);
+    // A quote in a comment line inside the value: dockerfile-ast would read it as closing the fix's quote (found by the fuzzer).
+    assert.deepEqual(runRule('FROM alpine\nENV PATH /go/bin:$PATH \\\n# about "COPY\n  /more\n', LegacyKeyValueFormat).findings[0].fixes(), []);
+    assert.equal(fixed('FROM alpine\nENV PATH /go/bin:$PATH \\\n# about COPY\n  /more\n'), 'FROM alpine\nENV PATH="/go/bin:$PATH \\\n# about COPY\n  /more"\n');
     assert.notEqual(runRule('FROM alpine\nARG foo bar\n', LegacyKeyValueFormat).findings[0].fixes()[0].isPreferred, true);
   });
 });

@@ -62,7 +62,9 @@ function keyValueEdits(model: DockerfileModel, instruction: InstructionNode, pai
   const value = offsetsOf(model, pair.valueRange!);
   const folded = foldContinuations(model.text, value.start, value.end, model.escapeChar).text;
   const needsQuotes = /\s/.test(folded);
-  if (needsQuotes && (/["']/.test(folded) || folded.includes(model.escapeChar))) {
+  // The quotes are looked for in the text as written too: a comment line inside the value is dropped by the folding (and by
+  // BuildKit) but not by dockerfile-ast, which then sees a quote of the comment close the one the fix opens.
+  if (needsQuotes && (/["']/.test(folded) || /["']/.test(model.text.slice(value.start, value.end)) || folded.includes(model.escapeChar))) {
     return undefined;
   }
   if (value.end > instruction.end) {
