@@ -22,6 +22,13 @@ describe('UndefinedArgInFrom', () => {
     assert.equal(applyFix(text, finding.fixes()[0]), 'ARG VERSION=3\nFROM alpine:$VERSION\n');
   });
 
+  it('offers no rename to a declared name that a reference cannot spell', () => {
+    // Found by running the fix properties on mutated corpus files: `$B[ASE_IMAGE` is `$B` followed by text.
+    const [finding] = runRule('ARG B[ASE_IMAGE=alpine\nFROM $BASE_IMAGE\n', UndefinedArgInFrom).findings;
+    assert.equal(finding.diagnostic.message, "FROM argument 'BASE_IMAGE' is not declared (did you mean B[ASE_IMAGE?)");
+    assert.deepEqual(finding.fixes(), []);
+  });
+
   it('does not see ARGs declared inside a stage', () => {
     assert.deepEqual(linesOf('FROM alpine\nARG BASE=debian\nFROM $BASE\n', UndefinedArgInFrom), [3]);
   });

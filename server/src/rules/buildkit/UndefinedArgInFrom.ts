@@ -2,7 +2,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Range } from 'vscode-languageserver-types';
 import type { Rule } from '../rule';
-import { closestName, offsetsOf, renameVariableEdit, variableUses } from './support';
+import { closestName, offsetsOf, renameVariableFixes, variableUses } from './support';
 
 export const UndefinedArgInFrom: Rule = {
   id: 'UndefinedArgInFrom',
@@ -32,10 +32,7 @@ export const UndefinedArgInFrom: Rule = {
             message: suggestion
               ? l10n.t("FROM argument '{0}' is not declared (did you mean {1}?)", use.name, suggestion)
               : l10n.t("FROM argument '{0}' is not declared", use.name),
-            fixes: () =>
-              suggestion
-                ? [{ title: l10n.t("Change to '{0}'", suggestion), edits: [renameVariableEdit(model, use, suggestion)], isPreferred: true }]
-                : [],
+            fixes: () => renameVariableFixes(model, use, suggestion),
           });
         }
       }

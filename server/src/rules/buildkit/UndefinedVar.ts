@@ -4,7 +4,7 @@ import type { Range } from 'vscode-languageserver-types';
 import type { DockerfileModel, InstructionNode, Stage } from '../../model/types';
 import { checkEveryStage, type Rule, type RuleContext } from '../rule';
 import { baseImageEnvironment, type ImageEnvironment } from './imageEnvironment';
-import { closestName, keyValuePairs, offsetsOf, renameVariableEdit, variableUses, type LocatedVariableUse } from './support';
+import { closestName, keyValuePairs, offsetsOf, renameVariableFixes, variableUses, type LocatedVariableUse } from './support';
 
 /** Instructions whose words BuildKit expands (RUN only in its --mount options; ARG in its defaults). */
 const expandedArguments = new Set(['ADD', 'COPY', 'ENV', 'LABEL', 'WORKDIR', 'USER', 'VOLUME', 'STOPSIGNAL']);
@@ -128,7 +128,6 @@ function reportIfUndefined(context: RuleContext, use: LocatedVariableUse, known:
     message: suggestion
       ? l10n.t("Usage of undefined variable '${0}' (did you mean ${1}?)", name, suggestion)
       : l10n.t("Usage of undefined variable '${0}'", name),
-    fixes: () =>
-      suggestion ? [{ title: l10n.t("Change to '{0}'", suggestion), edits: [renameVariableEdit(model, use, suggestion)], isPreferred: true }] : [],
+    fixes: () => renameVariableFixes(model, use, suggestion),
   });
 }

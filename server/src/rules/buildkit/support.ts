@@ -1,9 +1,11 @@
 // Helpers the BuildKit checks share: key/value pairs, casing, BuildKit's "did you mean" search, variable uses.
+import * as l10n from '@vscode/l10n';
 import type { Property } from 'dockerfile-ast';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { DockerfileModel, InstructionNode, VariableScope } from '../../model/types';
 import { expandVariables, type VariableUse } from '../../model/variables';
 import { contain } from '../../util/contain';
+import type { RuleFix } from '../rule';
 
 export interface KeyValuePair {
   readonly name: string;
@@ -91,6 +93,19 @@ export function variableUses(model: DockerfileModel, start: number, end: number,
 /** An edit that replaces a variable's name, for "did you mean" fixes. */
 export function renameVariableEdit(model: DockerfileModel, use: LocatedVariableUse, name: string): TextEdit {
   return { range: model.index.rangeOf(use.nameStart, use.nameEnd), newText: name };
+}
+
+/** Names a `$NAME` or `${NAME}` reference can spell. */
+const variableName = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The "Change to 'NAME'" fix of a "did you mean" finding. A declared name that no reference
+ * can spell (`ARG B[ASE=…` declares one) gets none: written after `$`, it would not name it.
+ */
+export function renameVariableFixes(model: DockerfileModel, use: LocatedVariableUse, suggestion: string | undefined): RuleFix[] {
+  return suggestion !== undefined && variableName.test(suggestion)
+    ? [{ title: l10n.t("Change to '{0}'", suggestion), edits: [renameVariableEdit(model, use, suggestion)], isPreferred: true }]
+    : [];
 }
 
 /** Document offsets of a range. */
