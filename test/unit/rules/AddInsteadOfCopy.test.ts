@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { AddInsteadOfCopy } from '../../../server/src/rules/shell/AddInsteadOfCopy';
-import { linesOf } from '../helpers/analyse';
+import { linesOf, runRule } from '../helpers/analyse';
 import { fixed } from './shellRuleHelpers';
 
 describe('AddInsteadOfCopy', () => {
@@ -24,4 +24,13 @@ describe('AddInsteadOfCopy', () => {
     assert.equal(fixed('FROM alpine:3.19\nADD --chown=app app.py /app/\n', AddInsteadOfCopy), 'FROM alpine:3.19\nCOPY --chown=app app.py /app/\n');
     assert.equal(fixed('from alpine:3.19\nadd app.py /app/\n', AddInsteadOfCopy), 'from alpine:3.19\ncopy app.py /app/\n');
   });
+
+  it('offers no swap for several sources into a destination that is no folder, which fails as ADD and as COPY', () => {
+    // Found by running the fix properties on mutated corpus files: the swap moved the error onto a line dockerfile-utils checks.
+    const [finding] = runRule('FROM alpine:3.19\nADD a.py b.py /app\n', AddInsteadOfCopy).findings;
+    assert.deepEqual(finding.fixes(), []);
+    assert.equal(fixed('FROM alpine:3.19\nADD a.py b.py /app/\n', AddInsteadOfCopy), 'FROM alpine:3.19\nCOPY a.py b.py /app/\n');
+    assert.equal(fixed('FROM alpine:3.19\nADD ["a.py", "b.py", "/app/"]\n', AddInsteadOfCopy), 'FROM alpine:3.19\nCOPY ["a.py", "b.py", "/app/"]\n');
+  });
 });
+

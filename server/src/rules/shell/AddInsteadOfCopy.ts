@@ -26,7 +26,11 @@ export const AddInsteadOfCopy: Rule = {
       report({
         range: add.keywordRange,
         message: l10n.t('Use COPY instead of ADD for local files and folders: ADD also downloads URLs and unpacks archives'),
-        fixes: () => [{ title: l10n.t('Replace ADD with COPY'), edits: [{ range: add.keywordRange, newText: keywordLike(add, 'COPY') }], isPreferred: true }],
+        // With several sources and a destination that is no folder the instruction fails as ADD and as COPY alike;
+        // the swap would only move the error to a line that dockerfile-utils checks (it checks COPY's, not ADD's).
+        fixes: () => (destinationCannotTakeSources(add)
+          ? []
+          : [{ title: l10n.t('Replace ADD with COPY'), edits: [{ range: add.keywordRange, newText: keywordLike(add, 'COPY') }], isPreferred: true }]),
       });
     }
   },
@@ -44,4 +48,11 @@ function copiesPlainLocalFiles(model: DockerfileModel, add: InstructionNode): bo
     const expansion = expandVariables(source, add.scope, model.escapeChar);
     return expansion.unresolved.length === 0 && !remoteSource.test(expansion.value) && !archiveName.test(expansion.value);
   });
+}
+
+/** True when several sources go to a destination not written as a folder (ending in `/`, or `\` on Windows). */
+function destinationCannotTakeSources(add: InstructionNode): boolean {
+  const paths = add.jsonArgs ?? add.args.map((arg) => arg.value);
+  const destination = paths[paths.length - 1] ?? '';
+  return paths.length > 2 && !/[/\\]$/.test(destination);
 }
