@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { createAdvisorService } from '../../server/src/service/advisorService';
 import { onContainedFailure, describeError, type ContainedFailure } from '../../server/src/util/contain';
+import { checkInput, analyser, type Tally } from '../unit/fixes/fixProperties';
 import { createRandom, hugeInputs, mutationNames, mutations } from './mutations';
 
 // Bundled into dist-test/fuzz/ (see scripts/fuzz.mjs) or run from test/fuzz/: both sit two folders below the root.
@@ -69,26 +70,21 @@ function isOurs(failure: ContainedFailure): boolean {
   return !thirdPartyCalls.test(failure.what);
 }
 
-function syntaxErrors(uri: string, text: string): string[] {
-  const doc = service.analyse(uri, 0, text);
-  return doc.findings().filter((f) => f.diagnostic.source === 'dockerfile-utils' && f.severity === 'error').map((f) => messageOf(f.diagnostic.message));
-}
-
-const messageOf = (message: string | { value: string }): string => (typeof message === 'string' ? message : message.value);
-
 /**
  * dockerfile-utils checks a FROM's image reference only when the instruction holds no variable,
  * its flags' included (dockerValidator.js, case "FROM"). A fix that takes `--platform=$TARGETPLATFORM`
  * away lets it report a malformed reference that was in the input all along (a NUL in the tag,
  * say): that error is not one the fix made.
  */
-function revealedByRemovedVariable(message: string, text: string, edits: readonly TextEdit[]): boolean {
-  if (message !== 'invalid reference format') {
+function revealedByRemovedVariable(syntaxKey: string, text: string, edits: readonly TextEdit[]): boolean {
+  if (!syntaxKey.endsWith(': invalid reference format')) {
     return false;
   }
   const doc = TextDocument.create('file:///removed', 'dockerfile', 1, text);
   return edits.some((edit) => doc.getText(edit.range).includes('$') && !edit.newText.includes('$'));
 }
+
+const analyseForFixes = analyser();
 
 async function exercise(name: string, text: string, random: () => number, failures: Failure[]): Promise<number> {
   contained = [];
@@ -107,19 +103,13 @@ async function exercise(name: string, text: string, random: () => number, failur
     }
     service.symbols(doc);
     service.codeActions(doc, { start: { line: 0, character: 0 }, end: { line: lineCount, character: 0 } }, undefined);
-    // Fixes are applied on inputs of ordinary size, and at most `fixesPerInput` of them, so the harness stays linear.
-    const applyFixes = text.length < 200_000;
-    const before = applyFixes ? syntaxErrors(`${uri}#before`, text).length : -1;
-    let applied = 0;
-    for (const finding of findings) {
-      for (const fix of finding.fixes()) {
-        if (!applyFixes || applied++ >= fixesPerInput) {
-          continue;
-        }
-        const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'dockerfile', 1, text), [...fix.edits]);
-        if (before === 0 && syntaxErrors(`${uri}#fixed`, fixed).some((message) => !revealedByRemovedVariable(message, text, fix.edits))) {
-          failures.push({ input: text, what: `fix "${fix.title}" of ${finding.rule?.id} broke the syntax`, detail: fixed.slice(0, 400) });
-        }
+    // Every fix must hold the properties the unit tests check on real files (test/unit/fixes/fixProperties.ts). They are
+    // checked on inputs of ordinary size, and for at most `fixesPerInput` fixes, so the harness stays linear.
+    if (text.length < 200_000 && findings.some((finding) => finding.fixes().length > 0)) {
+      const tally: Tally = { tried: 0, passed: 0, byRule: new Map(), failures: [] };
+      checkInput(analyseForFixes, { name, text }, tally, { maxFixes: fixesPerInput, excused: revealedByRemovedVariable });
+      for (const failure of tally.failures) {
+        failures.push({ input: text, what: `fix "${failure.fix}" of ${failure.rule}: ${failure.problem}`, detail: failure.after.slice(0, 400) });
       }
     }
   } catch (error) {
