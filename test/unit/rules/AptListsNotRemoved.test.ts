@@ -44,4 +44,13 @@ describe('AptListsNotRemoved', () => {
     const text = 'FROM debian:12\nRUN <<EOF\nset -e\napt-get update\napt-get install -y curl\nEOF\n';
     assert.equal(fixed(text, AptListsNotRemoved), 'FROM debian:12\nRUN <<EOF\nset -e\napt-get update\napt-get install -y curl && rm -rf /var/lib/apt/lists/*\nEOF\n');
   });
+
+  it('offers no removal where the continuation it writes would carry the RUN into the lines after it', () => {
+    // Found by the fuzzer: after `\\ \\` (an escaped blank, then a continuation) the line the fix wrote took in the
+    // instructions below the RUN.
+    const text = 'FROM debian:12\nRUN apt-get update \\\n  && apt-get install -y curl \\ \\\n\nUSER app\n';
+    const [finding] = runRule(text, AptListsNotRemoved).findings;
+    assert.deepEqual(finding.fixes(), []);
+  });
 });
+

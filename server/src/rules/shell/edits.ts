@@ -1,5 +1,6 @@
 // Text edits the shell rules' fixes share: inserting at parsed words, appending to a command chain, keyword casing.
 import type { TextEdit } from 'vscode-languageserver-types';
+import { parseDockerfile } from '../../model/parseDockerfile';
 import type { ShellScript, ShellWord } from '../../model/shell';
 import type { DockerfileModel, InstructionNode } from '../../model/types';
 
@@ -61,8 +62,27 @@ export function appendToChain(model: DockerfileModel, run: InstructionNode, scri
   const eol = lineBreakOf(model);
   const escape = model.escapeChar;
   const leading = before.trim();
-  if (leading.startsWith('&&') || leading.startsWith('||') || leading.startsWith(';')) {
-    return insert(` ${escape}${eol}${indent}&& ${command}`);
-  }
-  return insert(` && ${escape}${eol}${indent}${command}`);
+  const edit = leading.startsWith('&&') || leading.startsWith('||') || leading.startsWith(';')
+    ? insert(` ${escape}${eol}${indent}&& ${command}`)
+    : insert(` && ${escape}${eol}${indent}${command}`);
+  return appendsInPlace(model, run, edit) ? edit : undefined;
+}
+
+/**
+ * Whether the RUN with the edit made ends just after the appended command, and the instruction
+ * after it is still one of its own. On a RUN whose layout the parser reads in its own way (a line ending in
+ * `\ \`, an escaped blank taken as a command), the continuation the edit writes could carry the
+ * RUN into the lines after it. The RUN and the instruction after it are parsed alone, with the
+ * file's escape character: on a long file a parse of the whole text per fix would be too slow.
+ */
+function appendsInPlace(model: DockerfileModel, run: InstructionNode, edit: TextEdit): boolean {
+  const next = model.instructions.find((instruction) => instruction.start >= run.end);
+  const end = next ? next.end : model.text.length;
+  const at = model.index.offsetAt(edit.range.start);
+  const preamble = `${model.escapeChar === '\\' ? '' : `# escape=${model.escapeChar}\n`}FROM scratch\n`;
+  const parse = (text: string): readonly InstructionNode[] => parseDockerfile(preamble + text).instructions;
+  const before = parse(model.text.slice(run.start, end));
+  const after = parse(model.text.slice(run.start, at) + edit.newText + model.text.slice(at, end));
+  // The RUN (after the FROM) must end where the edit moved its end: no shorter, no longer.
+  return after.length === before.length && after[1]?.end === preamble.length + run.end - run.start + edit.newText.length;
 }
