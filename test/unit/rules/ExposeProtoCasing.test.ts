@@ -13,4 +13,11 @@ describe('ExposeProtoCasing', () => {
   it('accepts lowercase protocols and bare ports', () => {
     assert.deepEqual(linesOf('FROM alpine\nEXPOSE 80/tcp 443 53/udp\n', ExposeProtoCasing), []);
   });
+
+  it('lowercases only a port that is otherwise right: a known protocol, a port number or range', () => {
+    // Found by the fuzzer: on `8x0/TCP` the lowercased protocol let dockerfile-utils report the port it had not checked.
+    const fixesOf = (text: string): number[] => runRule(text, ExposeProtoCasing).findings.map((f) => f.fixes().length);
+    assert.deepEqual(fixesOf('FROM alpine\nEXPOSE 8x0/TCP 80/TCXP 8000-8010/UDP 9000/SCTP\n'), [0, 0, 1, 1]);
+  });
 });
+
