@@ -20,4 +20,12 @@ describe('ConsistentInstructionCasing', () => {
     assert.equal(textOf(text, finding.diagnostic.range), 'COPY');
     assert.equal(applyFix(text, finding.fixes()[0]), 'from scratch\nfrom scratch\ncopy  --link . .\n');
   });
+
+  it('converts the AS of a FROM along with it, which FromAsCasing would report otherwise', () => {
+    // Found by the fuzzer: `FROM golang AS build` made `from golang AS build`.
+    const text = 'from scratch\nrun echo\nFROM golang:1.23 AS build\n';
+    const [finding] = runRule(text, ConsistentInstructionCasing).findings;
+    assert.equal(applyFix(text, finding.fixes()[0]), 'from scratch\nrun echo\nfrom golang:1.23 as build\n');
+  });
 });
+

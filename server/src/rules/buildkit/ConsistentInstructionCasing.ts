@@ -2,8 +2,9 @@
 import * as l10n from '@vscode/l10n';
 import { instructionsInStage } from '../../model/stageInstructions';
 import type { DockerfileModel, InstructionNode, Stage } from '../../model/types';
+import type { TextEdit } from 'vscode-languageserver-types';
 import type { Rule } from '../rule';
-import { isSelfConsistentCasing } from './support';
+import { inCasingOf, isSelfConsistentCasing, offsetsOf } from './support';
 
 export const ConsistentInstructionCasing: Rule = {
   id: 'ConsistentInstructionCasing',
@@ -28,7 +29,7 @@ export const ConsistentInstructionCasing: Rule = {
           fixes: () => [
             {
               title: majorityLower ? l10n.t('Convert to lowercase') : l10n.t('Convert to uppercase'),
-              edits: [{ range: instruction.keywordRange, newText: expected }],
+              edits: [{ range: instruction.keywordRange, newText: expected }, ...asKeywordEdits(model, instruction, expected)],
               isPreferred: true,
             },
           ],
@@ -37,6 +38,21 @@ export const ConsistentInstructionCasing: Rule = {
     }
   },
 };
+
+/**
+ * A FROM's `AS` follows the FROM's new casing too: `FROM x AS y` made `from x AS y` would
+ * trade this finding for FromAsCasing's.
+ */
+function asKeywordEdits(model: DockerfileModel, instruction: InstructionNode, keyword: string): TextEdit[] {
+  const asRange = model.stages.find((stage) => stage.from === instruction)?.asKeywordRange;
+  if (!asRange) {
+    return [];
+  }
+  const { start, end } = offsetsOf(model, asRange);
+  const written = model.text.slice(start, end);
+  const expected = inCasingOf(written, keyword);
+  return written === expected ? [] : [{ range: asRange, newText: expected }];
+}
 
 /** How the keywords of a stage (or of the lines before the first FROM) are written. */
 interface Casing {
