@@ -27,4 +27,11 @@ describe('CopyFromUnknownStage', () => {
     }
     assert.deepEqual(linesOf('FROM alpine:3.20 AS a\nCOPY --from=later /x /x\nFROM alpine:3.20 AS later\n', CopyFromUnknownStage), []);
   });
+
+  it('suggests no stage whose name BuildKit refuses', () => {
+    // Found by the fuzzer: a stage named `bui"]ldx` was offered as the fix for `--from=buildx`.
+    assert.deepEqual(linesOf('FROM alpine AS bui"]ldx\nFROM alpine\nCOPY --from=buildx /a /a\n', CopyFromUnknownStage), []);
+    assert.deepEqual(linesOf('FROM alpine AS Builder\nFROM alpine\nCOPY --from=buidler /a /a\n', CopyFromUnknownStage), [3]);
+  });
 });
+

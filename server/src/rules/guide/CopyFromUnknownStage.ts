@@ -19,12 +19,15 @@ export function editDistance(a: string, b: string): number {
   return previous[y.length];
 }
 
-/** The stage whose name is nearest to `reference`, when near enough to be a typo rather than an image name. */
+/** A name BuildKit accepts for a stage (lower-cased first, as it does): any other fails the build at its FROM. */
+const validStageName = /^[a-z][a-z0-9-_.]*$/;
+
+/** The stage whose name is nearest to `reference`, when near enough to be a typo rather than an image name; stages with invalid names are no candidates. */
 export function closestStage(stages: readonly Stage[], reference: string): Stage | undefined {
   let best: Stage | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const stage of stages) {
-    if (!stage.name) {
+    if (!stage.name || !validStageName.test(stage.name.toLowerCase())) {
       continue;
     }
     const distance = editDistance(stage.name, reference);
