@@ -187,8 +187,13 @@ export function onPathInStage(model: DockerfileModel, stage: Stage, dir: string)
 
 export interface PythonUse {
   readonly instruction: InstructionNode;
-  /** `venv` when the command runs from the environment (by path, by PATH or after `activate`), `system` otherwise. */
-  readonly runs: 'venv' | 'system';
+  /**
+   * `venv` when the command runs from the environment (by its path, or by name with the
+   * environment on PATH or activated); `system` when it runs by name and PATH finds another
+   * Python; `other` when a path names another interpreter (`/usr/bin/python3`), which no PATH
+   * setting changes.
+   */
+  readonly runs: 'venv' | 'system' | 'other';
 }
 
 /** True for commands that run Python or pip; the only ones whose target Python this analysis can tell. */
@@ -217,7 +222,7 @@ export function pythonUses(stages: readonly Stage[], dir: string, after: Instruc
       uses.push({ instruction, runs: 'venv' });
     } else if (isPythonTool(name)) {
       const bare = !name.includes('/');
-      uses.push({ instruction, runs: activated || (bare && onPathAt(instruction.scope, dir)) ? 'venv' : 'system' });
+      uses.push({ instruction, runs: !bare ? 'other' : activated || onPathAt(instruction.scope, dir) ? 'venv' : 'system' });
     }
   };
   for (const stage of stages) {

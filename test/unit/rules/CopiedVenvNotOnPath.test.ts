@@ -31,4 +31,14 @@ describe('CopiedVenvNotOnPath', () => {
     assert.ok(fixed.includes('COPY --from=build /opt/venv /opt/venv\nENV PATH="/opt/venv/bin:$PATH"\nRUN pip install y\n'));
     assert.deepEqual(linesOf(fixed, CopiedVenvNotOnPath), []);
   });
+
+  it('counts a path to another Python as deliberate: only a python found on PATH runs the system one by mistake', () => {
+    // Found by the fuzzer: a full path to another interpreter kept the finding after its fix, which PATH cannot change.
+    const runtime = `${build}FROM python:3.12-slim\nCOPY --from=build /opt/venv /opt/venv\n`;
+    assert.deepEqual(linesOf(`${runtime}RUN /usr/bin/python3 -c 1\nCMD ["/opt/venv/bin/python", "app.py"]\n`, CopiedVenvNotOnPath), []);
+    const text = `${runtime}RUN /usr/bin/python3 -c 1\nCMD ["python", "app.py"]\n`;
+    const [finding] = runRule(text, CopiedVenvNotOnPath).findings;
+    assert.deepEqual(linesOf(applyFix(text, finding.fixes()[0]), CopiedVenvNotOnPath), []);
+  });
 });
+

@@ -16,8 +16,9 @@ export const VenvNotOnPath: Rule = {
         if (venv.implicit || onPathInStage(model, stage, venv.dir)) {
           continue;
         }
-        const uses = pythonUses([stage, ...descendantStages(model, stage)], venv.dir, venv.instruction, venv.command);
-        // A venv only ever used by its full path (`/venv/bin/pip`) is a deliberate choice, not this mistake.
+        // A venv only ever used by its full path (`/venv/bin/pip`) is a deliberate choice, not this mistake; so is another
+        // interpreter named by its path.
+        const uses = pythonUses([stage, ...descendantStages(model, stage)], venv.dir, venv.instruction, venv.command).filter((use) => use.runs !== 'other');
         if (uses.length > 0 && uses.every((use) => use.runs === 'venv')) {
           continue;
         }
