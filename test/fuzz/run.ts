@@ -92,7 +92,7 @@ function revealedByRemovedVariable(syntaxKey: string, text: string, edits: reado
  * error: a rule that already reported on the input is not a new error there.
  */
 function promotedWarningRepeated(rule: string, text: string, before: readonly Finding[]): boolean {
-  return /^#\s*check\s*=.*\berror\s*=\s*true/im.test(text) && before.some((finding) => finding.rule?.id === rule);
+  return /^\ufeff?#\s*check\s*=.*\berror\s*=\s*true/im.test(text) && before.some((finding) => finding.rule?.id === rule);
 }
 
 const analyseForFixes = analyser();
