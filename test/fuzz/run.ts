@@ -100,6 +100,7 @@ const analyseForFixes = analyser();
 async function exercise(name: string, text: string, random: () => number, failures: Failure[]): Promise<number> {
   contained = [];
   const started = performance.now();
+  let checksMs = 0;
   const uri = `file:///fuzz/${name.replace(/[^\w.-]/g, '_')}/Dockerfile`;
   try {
     const doc = service.analyse(uri, 1, text);
@@ -118,7 +119,10 @@ async function exercise(name: string, text: string, random: () => number, failur
     // checked on inputs of ordinary size, and for at most `fixesPerInput` fixes, so the harness stays linear.
     if (text.length < 200_000 && findings.some((finding) => finding.fixes().length > 0)) {
       const tally: Tally = { tried: 0, passed: 0, byRule: new Map(), failures: [] };
+      // The checks analyse the input again once per fix, up to 40 times: their time is the harness's, not the bound's.
+      const checksStarted = performance.now();
       checkInput(analyseForFixes, { name, text }, tally, { maxFixes: fixesPerInput, excused: revealedByRemovedVariable, excusedError: promotedWarningRepeated });
+      checksMs = performance.now() - checksStarted;
       for (const failure of tally.failures) {
         failures.push({ input: text, what: `fix "${failure.fix}" of ${failure.rule}: ${failure.problem}`, detail: failure.after.slice(0, 400) });
       }
@@ -126,7 +130,7 @@ async function exercise(name: string, text: string, random: () => number, failur
   } catch (error) {
     failures.push({ input: text, what: 'uncaught exception', detail: describeError(error) });
   }
-  const elapsed = performance.now() - started;
+  const elapsed = performance.now() - started - checksMs;
   for (const failure of contained.filter(isOurs)) {
     failures.push({ input: text, what: `contained failure in our code (${failure.what})`, detail: describeError(failure.error) });
   }

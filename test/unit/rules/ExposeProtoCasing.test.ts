@@ -18,6 +18,7 @@ describe('ExposeProtoCasing', () => {
     // Found by the fuzzer: on `8x0/TCP` the lowercased protocol let dockerfile-utils report the port it had not checked.
     const fixesOf = (text: string): number[] => runRule(text, ExposeProtoCasing).findings.map((f) => f.fixes().length);
     assert.deepEqual(fixesOf('FROM alpine\nEXPOSE 8x0/TCP 80/TCXP 8000-8010/UDP 9000/SCTP\n'), [0, 0, 1, 1]);
+    assert.deepEqual(fixesOf('FROM alpine\nEXPOSE 80/T"CP\n'), [0], 'a quote in the protocol as written');
   });
 });
 

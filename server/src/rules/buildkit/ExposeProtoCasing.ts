@@ -21,10 +21,11 @@ export const ExposeProtoCasing: Rule = {
         }
         const written = model.text.slice(port.start, port.end);
         const slash = written.lastIndexOf('/');
-        // Lowercasing mends only a port that is otherwise right: a known protocol and a port number or range. dockerfile-utils
-        // checks the number only once the protocol is lowercase, so on `8x0/TCP` the fix would trade one error for another.
+        // Lowercasing mends only a port that is otherwise right: a known protocol as written (no quotes) and a port number or range.
+        // dockerfile-utils checks the number only once the protocol is lowercase, so on `8x0/TCP` the fix would trade one
+        // error for another.
         const containerPort = written.slice(written.lastIndexOf(':', slash) + 1, slash);
-        const fixable = port.literal && slash >= 0 && knownProtocols.has(port.protocol.toLowerCase()) && /^\d+(-\d+)?$/.test(containerPort);
+        const fixable = port.literal && slash >= 0 && knownProtocols.has(written.slice(slash + 1).toLowerCase()) && /^\d+(-\d+)?$/.test(containerPort);
         report({
           range: model.index.rangeOf(port.start, port.end),
           message: l10n.t("Defined protocol '{0}' in EXPOSE instruction should be lowercase", port.raw),

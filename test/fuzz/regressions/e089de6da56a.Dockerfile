@@ -1,0 +1,2 @@
+LABEL other="bar"
+EXPOSE 80/T"CP 127.0.0.1:80:80 -1 65536/udp
