@@ -78,7 +78,7 @@ function isOurs(failure: ContainedFailure): boolean {
  * say): that error is not one the fix made.
  */
 function revealedByRemovedVariable(syntaxKey: string, text: string, edits: readonly TextEdit[]): boolean {
-  if (!syntaxKey.endsWith(': invalid reference format')) {
+  if (syntaxKey !== 'INVALID_REFERENCE_FORMAT') {
     return false;
   }
   const doc = TextDocument.create('file:///removed', 'dockerfile', 1, text);

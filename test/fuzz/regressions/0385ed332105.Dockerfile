@@ -1,0 +1,5 @@
+ONBUILD  ᾫ⵫Ʃݍ⤫▓⌸ઈየ\
+
+# comment
+   
+\
