@@ -31,11 +31,23 @@ function editChange(file: SyntheticFile, edit: number): unknown {
   };
 }
 
-/** Sends one edit and resolves with the milliseconds until the diagnostics of that version arrive. */
-async function timedEdit(server: TestServer, uri: string, file: SyntheticFile, version: number, timeoutMs: number): Promise<number> {
+/**
+ * Sends one edit and resolves with the milliseconds until its diagnostics arrive: those of its
+ * version, or (`versioned` false, for a server that publishes no version) the next ones.
+ */
+async function timedEdit(server: TestServer, uri: string, file: SyntheticFile, version: number, timeoutMs: number, versioned = true): Promise<number> {
   const start = performance.now();
-  const published = server.diagnostics(uri, version, timeoutMs);
+  const published = server.diagnostics(uri, versioned ? version : undefined, timeoutMs);
   server.change(uri, version, [editChange(file, version)]);
+  await published;
+  return performance.now() - start;
+}
+
+/** Opens `file` as version 1 and resolves with the milliseconds until its first diagnostics arrive. */
+async function timedOpen(server: TestServer, uri: string, file: SyntheticFile, versioned = true): Promise<number> {
+  const start = performance.now();
+  const published = server.diagnostics(uri, versioned ? 1 : undefined, 600_000);
+  server.open(uri, file.text, 1);
   await published;
   return performance.now() - start;
 }
@@ -103,11 +115,7 @@ export async function editingLatency(
   const server = await startServer({ settings });
   try {
     const uri = 'file:///bench/edit/Dockerfile';
-    const openStart = performance.now();
-    const opened = server.diagnostics(uri, 1, 600_000);
-    server.open(uri, file.text, 1);
-    await opened;
-    const openMs = performance.now() - openStart;
+    const openMs = await timedOpen(server, uri, file);
     const rssAfterOpen = residentMemory(server.process.pid);
 
     const changeToDiagnostics: number[] = [];
@@ -169,11 +177,7 @@ export async function memoryAcrossEdits(file: SyntheticFile, options: { edits: n
   const server = await startServer({ settings });
   try {
     const uri = 'file:///bench/memory/Dockerfile';
-    const openStart = performance.now();
-    const opened = server.diagnostics(uri, 1, 600_000);
-    server.open(uri, file.text, 1);
-    await opened;
-    const openMs = performance.now() - openStart;
+    const openMs = await timedOpen(server, uri, file);
     const afterOpen = residentMemory(server.process.pid);
     const checkpoints: MemoryResult['checkpoints'] = [];
     // One analysis of a version costs about what the first edit costs; size the batches to fit the budget.
@@ -227,22 +231,14 @@ export async function referenceMemoryAcrossEdits(serverPath: string, file: Synth
   const server = await startServer({ serverPath, settings });
   try {
     const uri = 'file:///bench/memory/Dockerfile';
-    const openStart = performance.now();
-    const opened = server.diagnostics(uri, undefined, 600_000);
-    server.open(uri, file.text, 1);
-    await opened;
-    const openMs = performance.now() - openStart;
+    const openMs = await timedOpen(server, uri, file, false);
     const afterOpen = residentMemory(server.process.pid);
     const changeToDiagnostics: number[] = [];
     const started = performance.now();
     let version = 1;
     while (changeToDiagnostics.length < options.edits && (changeToDiagnostics.length === 0 || performance.now() - started + median(changeToDiagnostics) <= options.budgetMs)) {
       version++;
-      const start = performance.now();
-      const published = server.diagnostics(uri, undefined, 600_000);
-      server.change(uri, version, [editChange(file, version)]);
-      await published;
-      changeToDiagnostics.push(performance.now() - start);
+      changeToDiagnostics.push(await timedEdit(server, uri, file, version, 600_000, false));
     }
     return { openMs, afterOpen, afterEdits: residentMemory(server.process.pid), edits: changeToDiagnostics.length, changeToDiagnostics };
   } finally {
