@@ -27,25 +27,20 @@ export const NoEmptyContinuation: Rule = {
           }
         }
       }
-      // BuildKit splits lines at `\n` only: a lone `\r`, a line break to the editor, does not end a line for it.
-      // Each entry is the offset where one of BuildKit's lines starts inside the instruction.
-      const lineStarts: number[] = [];
-      for (let at = text.indexOf('\n', instruction.start); at >= 0 && at + 1 < instruction.end; at = text.indexOf('\n', at + 1)) {
-        lineStarts.push(at + 1);
-      }
+      // BuildKit splits lines at `\n` only: a lone `\r`, a line break to the editor, does not end a line for it. The
+      // lines after the first are read up to the last, which holds the instruction's end and is never an empty continuation.
       const emptyLines: { start: number; end: number }[] = [];
       let runsInto: number | undefined;
-      for (const start of lineStarts) {
-        const newline = text.indexOf('\n', start);
-        // The instruction's last line holds its end, never an empty continuation.
-        if (newline < 0 || newline >= instruction.end) {
-          break;
-        }
+      let start = text.indexOf('\n', instruction.start) + 1;
+      let newline = start > 0 ? text.indexOf('\n', start) : -1;
+      while (newline >= 0 && newline < instruction.end) {
         if (!heredocLines.has(index.positionAt(start).line) && blank.test(text.slice(start, newline))) {
           emptyLines.push({ start, end: newline + 1 });
         } else if (emptyLines.length > 0 && runsInto === undefined) {
           runsInto = start;
         }
+        start = newline + 1;
+        newline = text.indexOf('\n', start);
       }
       if (emptyLines.length === 0) {
         continue;
